@@ -1,0 +1,57 @@
+package app.rundun.contracts.commands;
+
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.organisations.Plan;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.WebhookConfig;
+import app.rundun.contracts.templates.TemplateDraft;
+import app.rundun.contracts.templates.TemplateId;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A command on an organisation's state, keyed by its org id on {@code rundun.org-commands}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = OrgCommand.CreateOrganisation.class, name = "create_organisation"),
+  @JsonSubTypes.Type(value = OrgCommand.ChangePlan.class, name = "change_plan"),
+  @JsonSubTypes.Type(value = OrgCommand.AddRunPack.class, name = "add_run_pack"),
+  @JsonSubTypes.Type(value = OrgCommand.IssueApiKey.class, name = "issue_api_key"),
+  @JsonSubTypes.Type(value = OrgCommand.RevokeApiKey.class, name = "revoke_api_key"),
+  @JsonSubTypes.Type(value = OrgCommand.CreateTemplate.class, name = "create_template"),
+  @JsonSubTypes.Type(value = OrgCommand.UpdateTemplate.class, name = "update_template"),
+  @JsonSubTypes.Type(value = OrgCommand.CreateRun.class, name = "create_run")
+})
+public sealed interface OrgCommand {
+
+  OrgId orgId();
+
+  record CreateOrganisation(OrgId orgId, String name, Plan plan) implements OrgCommand {}
+
+  record ChangePlan(OrgId orgId, Plan plan) implements OrgCommand {}
+
+  record AddRunPack(OrgId orgId, int runs) implements OrgCommand {}
+
+  record IssueApiKey(OrgId orgId, String keyId, String keyHash, Mode mode, String name)
+      implements OrgCommand {}
+
+  record RevokeApiKey(OrgId orgId, String keyId) implements OrgCommand {}
+
+  record CreateTemplate(OrgId orgId, TemplateId templateId, TemplateDraft draft)
+      implements OrgCommand {}
+
+  record UpdateTemplate(OrgId orgId, TemplateId templateId, TemplateDraft draft)
+      implements OrgCommand {}
+
+  /** Checked against the quota and the template here, then started on the run's partition. */
+  record CreateRun(
+      OrgId orgId,
+      RunId runId,
+      Mode mode,
+      TemplateId templateId,
+      String executorRef,
+      Long expiresInSeconds,
+      WebhookConfig webhook,
+      String createdByName)
+      implements OrgCommand {}
+}

@@ -1,0 +1,52 @@
+package app.rundun.contracts.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates Rundun's topics where they are missing; every service may call it at start. */
+public final class TopicAdmin {
+
+  private TopicAdmin() {}
+
+  public static void ensureTopics(String bootstrapServers, int partitions, short replication) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(props)) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = new ArrayList<>();
+      for (Topic<?, ?> topic : Topics.all()) {
+        if (!existing.contains(topic.name())) {
+          NewTopic created = new NewTopic(topic.name(), partitions, replication);
+          if (topic.compacted()) {
+            created.configs(
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+          }
+          missing.add(created);
+        }
+      }
+      for (var result : admin.createTopics(missing).values().values()) {
+        try {
+          result.get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot create Rundun's topics", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating Rundun's topics", e);
+    }
+  }
+}

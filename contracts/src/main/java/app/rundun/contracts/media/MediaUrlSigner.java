@@ -1,0 +1,63 @@
+package app.rundun.contracts.media;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs {@code {base}/media/{key}?expires={epoch}&signature={hmac}} with HMAC-SHA256. The processor
+ * signs when it renders a run; the API checks the signature when it serves the bytes.
+ */
+public final class MediaUrlSigner {
+
+  private final String publicBaseUrl;
+  private final byte[] key;
+  private final Duration ttl;
+  private final Clock clock;
+
+  public MediaUrlSigner(String publicBaseUrl, String secret, Duration ttl, Clock clock) {
+    if (secret == null || secret.length() < 16) {
+      throw new IllegalArgumentException("The media signing secret needs 16+ characters.");
+    }
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    this.key = secret.getBytes(StandardCharsets.UTF_8);
+    this.ttl = ttl;
+    this.clock = clock;
+  }
+
+  public String sign(String objectKey) {
+    long expires = clock.instant().plus(ttl).getEpochSecond();
+    return publicBaseUrl
+        + "/media/"
+        + objectKey
+        + "?expires="
+        + expires
+        + "&signature="
+        + signature(objectKey, expires);
+  }
+
+  public boolean verify(String objectKey, long expires, String signature) {
+    if (signature == null || clock.instant().getEpochSecond() > expires) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        signature(objectKey, expires).getBytes(StandardCharsets.US_ASCII),
+        signature.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String signature(String objectKey, long expires) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] digest = mac.doFinal((objectKey + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+}

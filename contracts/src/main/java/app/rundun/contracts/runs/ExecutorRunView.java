@@ -1,0 +1,20 @@
+package app.rundun.contracts.runs;
+
+import app.rundun.contracts.templates.IdentityRequired;
+import app.rundun.contracts.templates.Step;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What the executor's app needs to render a run: the snapshot's steps and what is done. */
+public record ExecutorRunView(
+    RunId runId,
+    RunStatus status,
+    String templateName,
+    IdentityRequired identityRequired,
+    List<Step> steps,
+    Map<String, AnswerResource> answers,
+    Set<String> skipped,
+    Progress progress,
+    Instant expiresAt) {}

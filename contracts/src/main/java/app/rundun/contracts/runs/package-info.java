@@ -1,0 +1,2 @@
+/** Runs as the API and the event topic show them: statuses, answers, progress, identity. */
+package app.rundun.contracts.runs;

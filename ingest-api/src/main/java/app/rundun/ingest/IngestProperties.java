@@ -1,0 +1,24 @@
+package app.rundun.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** The ingest-api's settings ({@code rundun.*}). */
+@ConfigurationProperties("rundun")
+public record IngestProperties(
+    @DefaultValue("localhost:9092") String bootstrapServers,
+    @DefaultValue("6") int partitions,
+    @DefaultValue("1") short replicationFactor,
+    @DefaultValue("http://localhost:8081") List<String> processorUrls,
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
+    @DefaultValue("1h") Duration mediaUrlTtl,
+    @DefaultValue("data/media") Path mediaDir,
+    @DefaultValue("") String operatorToken,
+    @DefaultValue("10s") Duration commandTimeout,
+    @DefaultValue("1MB") DataSize maxJsonBody,
+    @DefaultValue("15MB") DataSize maxPhoto) {}

@@ -1,0 +1,69 @@
+package app.rundun.ingest.commands;
+
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.commands.Reply;
+import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.json.Json;
+import app.rundun.contracts.kafka.Topic;
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.ingest.IngestProperties;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.requestreply.RequestReplyFuture;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes a command and waits for the processor's reply, so the API answers with the outcome
+ * (201, 402, 404, 409) rather than a promise. A command that is not confirmed in time answers 503:
+ * the caller knows it was not acknowledged.
+ */
+@Component
+public class CommandBus {
+
+  private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
+  private final Duration timeout;
+
+  CommandBus(ReplyingKafkaTemplate<String, byte[], byte[]> template, IngestProperties properties) {
+    this.template = template;
+    this.timeout = properties.commandTimeout();
+  }
+
+  public <T> T send(OrgCommand command, Class<T> answer) {
+    return send(Topics.ORG_COMMANDS, command.orgId().value(), command, answer);
+  }
+
+  public <T> T send(RunCommand command, Class<T> answer) {
+    return send(Topics.RUN_COMMANDS, command.runId().value(), command, answer);
+  }
+
+  private <C, T> T send(Topic<String, C> topic, String key, C command, Class<T> answer) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(topic.name(), key, topic.serializeValue(command));
+    RequestReplyFuture<String, byte[], byte[]> future = template.sendAndReceive(record, timeout);
+    ConsumerRecord<String, byte[]> consumed;
+    try {
+      consumed = future.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      future.cancel(false);
+      throw new ApiException(
+          ErrorCode.UNAVAILABLE,
+          "The request was not confirmed in time and may not have been applied; retry it.",
+          null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(ErrorCode.UNAVAILABLE, "The request was interrupted; retry it.", null);
+    }
+    Reply reply = Topics.REPLIES.deserializeValue(consumed.value());
+    if (!reply.isOk()) {
+      throw reply.error().toException();
+    }
+    return Json.mapper().treeToValue(reply.body(), answer);
+  }
+}

@@ -1,0 +1,66 @@
+package app.rundun.ingest.commands;
+
+import app.rundun.contracts.kafka.TopicAdmin;
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.ingest.IngestProperties;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+
+/**
+ * The producer of commands and the consumer of replies. Every ingest-api instance reads all reply
+ * partitions in a group of its own and keeps only the replies it waits for, so an instance holds
+ * no state that another would need and replies reach whichever instance asked.
+ */
+@Configuration
+class KafkaWiring {
+
+  @Bean
+  ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(IngestProperties properties) {
+    TopicAdmin.ensureTopics(
+        properties.bootstrapServers(), properties.partitions(), properties.replicationFactor());
+    var producers =
+        new DefaultKafkaProducerFactory<String, byte[]>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    var consumers =
+        new DefaultKafkaConsumerFactory<String, byte[]>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "rundun-ingest-replies-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    ContainerProperties container = new ContainerProperties(Topics.REPLIES.name());
+    container.setPollTimeout(1_000);
+    var replies = new KafkaMessageListenerContainer<>(consumers, container);
+    replies.setBeanName("rundun-replies");
+    var template = new ReplyingKafkaTemplate<>(producers, replies);
+    template.setSharedReplyTopic(true);
+    template.setDefaultReplyTimeout(properties.commandTimeout());
+    return template;
+  }
+}

@@ -1,0 +1,178 @@
+package app.rundun.ingest.errors;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns every exception into the spec's error body with the right status. Bad input is always a
+ * 4xx that names the parameter at fault; only a fault of ours is a 500, and it never shows a trace.
+ */
+@RestControllerAdvice
+public class ApiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(ApiException.class)
+  public ResponseEntity<ErrorBody> refused(ApiException e, HttpServletRequest request) {
+    return respond(e, request);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    return respond(fromJson(e.getCause()), request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    String supported =
+        e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+    return respond(
+        new ApiException(
+            ErrorCode.INVALID_REQUEST,
+            415,
+            "Content-Type " + e.getContentType() + " is not supported here; send " + supported + ".",
+            null),
+        request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ErrorBody> notAcceptable(HttpServletRequest request) {
+    return respond(
+        new ApiException(ErrorCode.INVALID_REQUEST, 406, "This API answers application/json.", null),
+        request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return respond(
+        new ApiException(
+            ErrorCode.INVALID_REQUEST,
+            405,
+            e.getMethod() + " is not allowed on " + request.getRequestURI() + ".",
+            null),
+        request);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ErrorBody> noPath(HttpServletRequest request) {
+    return respond(
+        new ApiException(
+            ErrorCode.NOT_FOUND, "Nothing at " + request.getRequestURI() + ".", null),
+        request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ErrorBody> argument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return respond(ApiException.invalid(e.getName(), "Bad value for " + e.getName() + "."), request);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ErrorBody> missingParameter(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
+    return respond(
+        ApiException.invalid(e.getParameterName(), e.getParameterName() + " is required."),
+        request);
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+    return respond(
+        ApiException.invalid(e.getHeaderName(), "The " + e.getHeaderName() + " header is required."),
+        request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+    log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return respond(
+        new ApiException(
+            ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.", null),
+        request);
+  }
+
+  static ResponseEntity<ErrorBody> respond(ApiException e, HttpServletRequest request) {
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
+    if (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.RATE_LIMITED) {
+      response.header(HttpHeaders.RETRY_AFTER, "1");
+    }
+    return response.body(
+        new ErrorBody(e.code().code(), e.getMessage(), e.param(), RequestIds.of(request)));
+  }
+
+  /** Names what is wrong with a JSON body, and where, without echoing parser internals. */
+  static ApiException fromJson(Throwable cause) {
+    if (cause == null) {
+      return ApiException.invalid(null, "A JSON body is required.");
+    }
+    if (cause instanceof ValueInstantiationException v && v.getCause() instanceof ApiException api) {
+      String path = path(v);
+      return ApiException.invalid(path == null ? api.param() : path, api.getMessage());
+    }
+    if (cause instanceof UnrecognizedPropertyException u) {
+      return ApiException.invalid(path(u), "Unknown parameter: " + path(u) + ".");
+    }
+    if (cause instanceof InvalidTypeIdException t) {
+      return ApiException.invalid(
+          path(t) == null ? "type" : path(t) + ".type",
+          "Unknown type " + t.getTypeId() + ".");
+    }
+    if (cause instanceof MismatchedInputException m) {
+      String path = path(m);
+      if (path == null) {
+        return ApiException.invalid(null, "The body must be a JSON object.");
+      }
+      return ApiException.invalid(path, "Wrong type or value for " + path + ".");
+    }
+    if (cause instanceof StreamReadException) {
+      return ApiException.invalid(null, "The body is not valid JSON.");
+    }
+    if (cause instanceof DatabindException d) {
+      return ApiException.invalid(path(d), "Invalid value for " + path(d) + ".");
+    }
+    if (cause instanceof JacksonException) {
+      return ApiException.invalid(null, "The body is not valid JSON.");
+    }
+    return ApiException.invalid(null, "The body could not be read.");
+  }
+
+  /** {@code steps[2].options[0].id}, from Jackson's reference path. */
+  private static String path(DatabindException e) {
+    StringBuilder out = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!out.isEmpty()) {
+          out.append('.');
+        }
+        out.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.isEmpty() ? null : out.toString();
+  }
+}

@@ -1,0 +1,145 @@
+package app.rundun.ingest.executor;
+
+import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.runs.ExecutorRunView;
+import app.rundun.contracts.runs.PhotoRef;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunStatus;
+import app.rundun.contracts.templates.Step;
+import app.rundun.ingest.IngestProperties;
+import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.media.Photos;
+import app.rundun.ingest.queries.ProcessorQueries;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/executor/runs/:run_id}: what the executor's app calls. No API key: the run id in the
+ * link is the credential, which is why run ids are random v4 UUIDs.
+ */
+@RestController
+@RequestMapping(path = "/v1/executor/runs/{runId}", produces = MediaType.APPLICATION_JSON_VALUE)
+class ExecutorController {
+
+  private final CommandBus commands;
+  private final ProcessorQueries queries;
+  private final Photos photos;
+  private final long maxPhotoBytes;
+
+  ExecutorController(
+      CommandBus commands, ProcessorQueries queries, Photos photos, IngestProperties properties) {
+    this.commands = commands;
+    this.queries = queries;
+    this.photos = photos;
+    this.maxPhotoBytes = properties.maxPhoto().toBytes();
+  }
+
+  @GetMapping
+  ExecutorRunView get(@PathVariable String runId) {
+    ExecutorRunView view = queries.run(id(runId)).executor();
+    if (view.status() == RunStatus.EXPIRED) {
+      throw ApiException.gone("Run " + runId + " expired at " + view.expiresAt() + ".");
+    }
+    return view;
+  }
+
+  @PostMapping("/open")
+  ExecutorRunView open(
+      @PathVariable String runId, @RequestBody(required = false) ExecutorRequests.Open body) {
+    ExecutorRequests.Open open = body == null ? new ExecutorRequests.Open(null, null) : body;
+    return commands.send(
+        new RunCommand.OpenRun(id(runId), open.name(), open.email(), null), ExecutorRunView.class);
+  }
+
+  @PutMapping(path = "/steps/{stepId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ExecutorRunView answer(
+      @PathVariable String runId,
+      @PathVariable String stepId,
+      @RequestBody ExecutorRequests.Answer answer) {
+    RunId id = id(runId);
+    List<PhotoRef> refs = new ArrayList<>();
+    List<String> photoIds = answer.photos() == null ? List.of() : answer.photos();
+    for (int i = 0; i < photoIds.size(); i++) {
+      refs.add(photos.resolve(id, stepId, photoIds.get(i), i));
+    }
+    return commands.send(
+        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo()),
+        ExecutorRunView.class);
+  }
+
+  @PostMapping("/steps/{stepId}/skip")
+  ExecutorRunView skip(@PathVariable String runId, @PathVariable String stepId) {
+    return commands.send(new RunCommand.SkipStep(id(runId), stepId), ExecutorRunView.class);
+  }
+
+  /** The raw image as the body, e.g. {@code Content-Type: image/jpeg}; up to 15 MB. */
+  @PostMapping(
+      path = "/steps/{stepId}/photos",
+      consumes = {"image/jpeg", "image/png", "image/webp"})
+  @ResponseStatus(HttpStatus.CREATED)
+  Photos.UploadedPhoto upload(
+      @PathVariable String runId, @PathVariable String stepId, HttpServletRequest request)
+      throws IOException {
+    RunId id = id(runId);
+    ExecutorRunView run = get(runId);
+    if (run.status().finished()) {
+      throw ApiException.conflict("Run " + runId + " is " + run.status().wire() + ".");
+    }
+    Step step =
+        run.steps().stream()
+            .filter(s -> s.id().equals(stepId))
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("step", stepId));
+    if (step.photos().max() == 0) {
+      throw ApiException.invalid("step_id", "Step " + stepId + " takes no photos.");
+    }
+    byte[] bytes;
+    try (InputStream body = request.getInputStream()) {
+      bytes = body.readNBytes((int) maxPhotoBytes + 1);
+    }
+    if (bytes.length > maxPhotoBytes) {
+      throw new ApiException(
+          ErrorCode.INVALID_REQUEST,
+          413,
+          "A photo is at most " + (maxPhotoBytes / (1024 * 1024)) + " MB.",
+          "photo");
+    }
+    if (bytes.length == 0) {
+      throw ApiException.invalid("photo", "The body is the photo; it was empty.");
+    }
+    return photos.store(id, stepId, bytes);
+  }
+
+  @PostMapping("/submit")
+  ExecutorRunView submit(@PathVariable String runId) {
+    return commands.send(new RunCommand.SubmitRun(id(runId)), ExecutorRunView.class);
+  }
+
+  @PostMapping("/exit")
+  ExecutorRunView exit(@PathVariable String runId) {
+    return commands.send(new RunCommand.ExitRun(id(runId)), ExecutorRunView.class);
+  }
+
+  private static RunId id(String runId) {
+    if (!PrefixedIds.isValid("r", runId)) {
+      throw ApiException.notFound("run", runId);
+    }
+    return new RunId(runId);
+  }
+}

@@ -1,0 +1,50 @@
+package app.rundun.ingest.media;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.ingest.IngestProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Serves a photo to whoever holds its signed URL, until the URL expires. */
+@RestController
+class MediaController {
+
+  private final MediaStorage storage;
+  private final MediaUrlSigner signer;
+
+  MediaController(MediaStorage storage, IngestProperties properties, Clock clock) {
+    this.storage = storage;
+    this.signer =
+        new MediaUrlSigner(
+            properties.publicBaseUrl(),
+            properties.mediaSigningSecret(),
+            properties.mediaUrlTtl(),
+            clock);
+  }
+
+  @GetMapping("/media/runs/**")
+  ResponseEntity<byte[]> photo(
+      HttpServletRequest request,
+      @RequestParam(required = false) Long expires,
+      @RequestParam(required = false) String signature) {
+    String key = request.getRequestURI().substring("/media/".length());
+    if (expires == null || !signer.verify(key, expires, signature)) {
+      throw new ApiException(
+          ErrorCode.FORBIDDEN, "This photo URL is not valid or has expired.", null);
+    }
+    byte[] bytes =
+        storage.get(key).orElseThrow(() -> ApiException.notFound("photo", key));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(Photos.contentTypeOf(key)))
+        .cacheControl(CacheControl.noStore().cachePrivate())
+        .body(bytes);
+  }
+}

@@ -1,0 +1,75 @@
+package app.rundun.ingest.media;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.runs.PhotoRef;
+import app.rundun.contracts.runs.RunId;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores an uploaded photo under its SHA-256, so an upload retried over a bad connection stores
+ * it once, and resolves the photo ids an answer refers to.
+ */
+@Component
+public class Photos {
+
+  private static final Pattern PHOTO_ID = Pattern.compile("[0-9a-f]{64}\\.(jpg|png|webp)");
+
+  private final MediaStorage storage;
+
+  Photos(MediaStorage storage) {
+    this.storage = storage;
+  }
+
+  public UploadedPhoto store(RunId run, String stepId, byte[] bytes) {
+    ImageFormat format = ImageFormat.sniff(bytes);
+    String sha256 = sha256(bytes);
+    String photoId = sha256 + "." + format.extension();
+    String key = key(run, stepId, photoId);
+    if (!storage.exists(key)) {
+      storage.put(key, bytes);
+    }
+    return new UploadedPhoto(photoId, sha256, format.contentType(), bytes.length);
+  }
+
+  /** The stored photo an answer names, or a refusal naming the photo that is not there. */
+  public PhotoRef resolve(RunId run, String stepId, String photoId, int index) {
+    String param = "photos[" + index + "]";
+    if (photoId == null || !PHOTO_ID.matcher(photoId).matches()) {
+      throw ApiException.invalid(param, "A photo id is what the photo upload answered.");
+    }
+    String key = key(run, stepId, photoId);
+    if (!storage.exists(key)) {
+      throw ApiException.invalid(
+          param, "Photo " + photoId + " was not uploaded for step " + stepId + ".");
+    }
+    String extension = photoId.substring(photoId.indexOf('.') + 1);
+    String contentType = ImageFormat.ofExtension(extension).orElseThrow().contentType();
+    return new PhotoRef(key, photoId.substring(0, 64), contentType);
+  }
+
+  static String contentTypeOf(String key) {
+    String extension = key.substring(key.lastIndexOf('.') + 1);
+    return ImageFormat.ofExtension(extension)
+        .map(ImageFormat::contentType)
+        .orElse("application/octet-stream");
+  }
+
+  private static String key(RunId run, String stepId, String photoId) {
+    return "runs/" + run.value() + "/" + stepId + "/" + photoId;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** The answer to a photo upload: the id to put in the answer, and what was stored. */
+  public record UploadedPhoto(String photoId, String sha256, String contentType, int size) {}
+}

@@ -1,0 +1,93 @@
+package app.rundun.ingest.queries;
+
+import app.rundun.contracts.errors.ApiError;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.json.Json;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.organisations.UsageResource;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunLookup;
+import app.rundun.contracts.templates.TemplateId;
+import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.ingest.IngestProperties;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Reads run state from the run-processor. Any instance can be asked: it forwards to the owner of
+ * the key. Instances are tried in turn, so one being down costs a retry, not a failed read.
+ */
+@Component
+public class ProcessorQueries {
+
+  private final List<String> baseUrls;
+  private final AtomicInteger next = new AtomicInteger();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  ProcessorQueries(IngestProperties properties) {
+    this.baseUrls = properties.processorUrls().stream().map(u -> u.replaceAll("/+$", "")).toList();
+  }
+
+  public RunLookup run(RunId id) {
+    return get("/internal/runs/" + id.value(), new TypeReference<RunLookup>() {});
+  }
+
+  public TemplateResource template(OrgId org, TemplateId id, Integer version) {
+    String path = "/internal/orgs/" + org.value() + "/templates/" + id.value();
+    return get(
+        version == null ? path : path + "?version=" + version,
+        new TypeReference<TemplateResource>() {});
+  }
+
+  public List<TemplateResource> templates(OrgId org) {
+    return get(
+        "/internal/orgs/" + org.value() + "/templates",
+        new TypeReference<List<TemplateResource>>() {});
+  }
+
+  public UsageResource usage(OrgId org, Mode mode) {
+    return get(
+        "/internal/orgs/" + org.value() + "/usage?mode=" + mode.name(),
+        new TypeReference<UsageResource>() {});
+  }
+
+  private <T> T get(String path, TypeReference<T> type) {
+    int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
+    for (int i = 0; i < baseUrls.size(); i++) {
+      String base = baseUrls.get((start + i) % baseUrls.size());
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build();
+      HttpResponse<byte[]> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        continue;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      try {
+        if (response.statusCode() == 200) {
+          return Json.mapper().readValue(response.body(), type);
+        }
+        throw Json.mapper().readValue(response.body(), ApiError.class).toException();
+      } catch (JacksonException e) {
+        throw new ApiException(
+            ErrorCode.UNAVAILABLE, "Run state could not be read; retry shortly.", null);
+      }
+    }
+    throw new ApiException(ErrorCode.UNAVAILABLE, "Run state is unreachable; retry shortly.", null);
+  }
+}

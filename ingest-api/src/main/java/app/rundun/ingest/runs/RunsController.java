@@ -1,0 +1,95 @@
+package app.rundun.ingest.runs;
+
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.runs.RunCreated;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunLookup;
+import app.rundun.contracts.runs.RunPreview;
+import app.rundun.contracts.runs.RunResource;
+import app.rundun.contracts.runs.RunStatus;
+import app.rundun.ingest.IngestProperties;
+import app.rundun.ingest.auth.Caller;
+import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.queries.ProcessorQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/runs}: exactly the Runs API page. */
+@RestController
+@RequestMapping(path = "/v1/runs", produces = MediaType.APPLICATION_JSON_VALUE)
+class RunsController {
+
+  private final CommandBus commands;
+  private final ProcessorQueries queries;
+  private final String linkBase;
+
+  RunsController(CommandBus commands, ProcessorQueries queries, IngestProperties properties) {
+    this.commands = commands;
+    this.queries = queries;
+    this.linkBase = properties.publicBaseUrl().replaceAll("/+$", "") + "/r/";
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  RunCreated create(Caller caller, @RequestBody CreateRunRequest request) {
+    OrgCommand.CreateRun command =
+        new OrgCommand.CreateRun(
+            caller.orgId(),
+            RunId.mint(),
+            caller.mode(),
+            request.template(),
+            request.reference(),
+            request.expiresInSeconds(),
+            request.webhookConfig(),
+            caller.keyName());
+    RunResource run = commands.send(command, RunResource.class);
+    return new RunCreated(run.runId(), linkBase + run.runId(), run.expiresAt(), run.assignedTo());
+  }
+
+  @GetMapping("/{runId}")
+  RunResource get(Caller caller, @PathVariable String runId) {
+    return owned(caller, runId).run();
+  }
+
+  @PostMapping("/{runId}/cancel")
+  RunResource cancel(Caller caller, @PathVariable String runId) {
+    RunId id = owned(caller, runId).run().runId();
+    return commands.send(new RunCommand.CancelRun(id, caller.orgId(), caller.mode()), RunResource.class);
+  }
+
+  /** No authentication: the run id is the credential. An expired run is gone. */
+  @GetMapping("/{runId}/preview")
+  RunPreview preview(@PathVariable String runId) {
+    RunPreview preview = lookup(runId).preview();
+    if (preview.status() == RunStatus.EXPIRED) {
+      throw ApiException.gone("Run " + runId + " expired at " + preview.expiresAt() + ".");
+    }
+    return preview;
+  }
+
+  /** Another organisation's run, or a run of the other mode, does not exist for this caller. */
+  private RunLookup owned(Caller caller, String runId) {
+    RunLookup lookup = lookup(runId);
+    if (!lookup.orgId().equals(caller.orgId()) || lookup.mode() != caller.mode()) {
+      throw ApiException.notFound("run", runId);
+    }
+    return lookup;
+  }
+
+  private RunLookup lookup(String runId) {
+    if (!PrefixedIds.isValid("r", runId)) {
+      throw ApiException.notFound("run", runId);
+    }
+    return queries.run(new RunId(runId));
+  }
+}

@@ -1,0 +1,87 @@
+package app.rundun.ingest.templates;
+
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.templates.TemplateDraft;
+import app.rundun.contracts.templates.TemplateId;
+import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.ingest.auth.Caller;
+import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.queries.ProcessorQueries;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/templates}. A template is validated whole before anything is published. */
+@RestController
+@RequestMapping(path = "/v1/templates", produces = MediaType.APPLICATION_JSON_VALUE)
+class TemplatesController {
+
+  private final CommandBus commands;
+  private final ProcessorQueries queries;
+
+  TemplatesController(CommandBus commands, ProcessorQueries queries) {
+    this.commands = commands;
+    this.queries = queries;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  TemplateResource create(Caller caller, @RequestBody TemplateDraft draft) {
+    return commands.send(
+        new OrgCommand.CreateTemplate(caller.orgId(), TemplateId.mint(), draft.validate()),
+        TemplateResource.class);
+  }
+
+  @PutMapping(path = "/{templateId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  TemplateResource update(
+      Caller caller, @PathVariable String templateId, @RequestBody TemplateDraft draft) {
+    return commands.send(
+        new OrgCommand.UpdateTemplate(caller.orgId(), id(templateId), draft.validate()),
+        TemplateResource.class);
+  }
+
+  @GetMapping("/{templateId}")
+  TemplateResource latest(Caller caller, @PathVariable String templateId) {
+    return queries.template(caller.orgId(), id(templateId), null);
+  }
+
+  @GetMapping("/{templateId}/versions/{version}")
+  TemplateResource version(
+      Caller caller, @PathVariable String templateId, @PathVariable String version) {
+    int number;
+    try {
+      number = Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      throw ApiException.notFound("template version", templateId + " v" + version);
+    }
+    if (number < 1) {
+      throw ApiException.notFound("template version", templateId + " v" + version);
+    }
+    return queries.template(caller.orgId(), id(templateId), number);
+  }
+
+  @GetMapping
+  TemplateList list(Caller caller) {
+    return new TemplateList(queries.templates(caller.orgId()));
+  }
+
+  /** A list answer, with room to page later without breaking callers. */
+  record TemplateList(List<TemplateResource> data) {}
+
+  private static TemplateId id(String templateId) {
+    if (!PrefixedIds.isValid("t", templateId)) {
+      throw ApiException.notFound("template", templateId);
+    }
+    return new TemplateId(templateId);
+  }
+}

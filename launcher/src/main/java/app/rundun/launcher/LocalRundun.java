@@ -1,0 +1,111 @@
+package app.rundun.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code ./run-local}: starts everything on this machine and prints where to go. Settings come from
+ * the environment: {@code RUNDUN_DATA_DIR} (./data), {@code RUNDUN_API_PORT} (8080), {@code
+ * RUNDUN_PROCESSOR_PORT} (8081), {@code RUNDUN_KAFKA_PORT} (9092), {@code
+ * RUNDUN_KAFKA_CONTROLLER_PORT} (9093), {@code RUNDUN_PUBLIC_BASE_URL}.
+ */
+public final class LocalRundun {
+
+  private LocalRundun() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
+    int apiPort = Integer.parseInt(env("RUNDUN_API_PORT", "8080"));
+    Properties secrets = secrets(dataDir.resolve("local-secrets.properties"));
+    RundunSystem.Settings settings =
+        new RundunSystem.Settings(
+            dataDir,
+            apiPort,
+            Integer.parseInt(env("RUNDUN_PROCESSOR_PORT", "8081")),
+            Integer.parseInt(env("RUNDUN_KAFKA_PORT", "9092")),
+            Integer.parseInt(env("RUNDUN_KAFKA_CONTROLLER_PORT", "9093")),
+            null,
+            secrets.getProperty("operator_token"),
+            secrets.getProperty("media_signing_secret"),
+            env("RUNDUN_PUBLIC_BASE_URL", "http://localhost:" + apiPort),
+            Map.of());
+    RundunSystem system = RundunSystem.start(settings);
+    Runtime.getRuntime().addShutdownHook(new Thread(system::close, "rundun-shutdown"));
+    DemoOrganisation demo =
+        DemoOrganisation.ensure(
+            system.apiBaseUrl(),
+            settings.operatorToken(),
+            dataDir.resolve("demo-organisation.properties"));
+    System.out.println(
+        """
+
+        ================================================================
+         Rundun is running
+           API              %s/v1   (docs: %s/docs)
+           Live API key     %s
+           Test API key     %s
+           Demo org         %s (Starter plan, 30 runs a month)
+           Operator token   %s   (for /admin/v1)
+           Kafka bootstrap  %s
+           Data folder      %s
+         Try:
+           curl -X POST %s/v1/templates -H "Authorization: Bearer %s" \\
+             -H "Content-Type: application/json" \\
+             -d '{"name":"Vehicle check","steps":[{"id":"s-od01","type":"number","title":"Odometer","unit":"km"}]}'
+         Stop with Ctrl+C; data is kept for the next start.
+        ================================================================
+        """
+            .formatted(
+                system.apiBaseUrl(),
+                system.apiBaseUrl(),
+                demo.liveKey(),
+                demo.testKey(),
+                demo.orgId(),
+                settings.operatorToken(),
+                system.bootstrapServers(),
+                dataDir,
+                system.apiBaseUrl(),
+                demo.liveKey()));
+    Thread.currentThread().join();
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** Secrets made at the first start and kept in the data folder, unless the environment sets them. */
+  private static Properties secrets(Path file) throws IOException {
+    Properties secrets = new Properties();
+    if (Files.exists(file)) {
+      try (Reader in = Files.newBufferedReader(file)) {
+        secrets.load(in);
+      }
+    } else {
+      secrets.setProperty("operator_token", "rdo_" + random());
+      secrets.setProperty("media_signing_secret", random());
+      Files.createDirectories(file.getParent());
+      try (Writer out = Files.newBufferedWriter(file)) {
+        secrets.store(out, "Secrets of the local Rundun");
+      }
+    }
+    String token = System.getenv("RUNDUN_OPERATOR_TOKEN");
+    if (token != null && !token.isBlank()) {
+      secrets.setProperty("operator_token", token);
+    }
+    return secrets;
+  }
+
+  private static String random() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

@@ -1,0 +1,149 @@
+package app.rundun.launcher;
+
+import app.rundun.ingest.IngestApiApplication;
+import app.rundun.processor.RunProcessorApplication;
+import app.rundun.processor.StreamsRunner;
+import app.rundun.webhooks.WebhookDispatcherApplication;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system on one machine: an embedded broker (unless one is given) and the three
+ * services, each in its own application context. The launcher and the end-to-end tests both start
+ * it this way, so what the tests prove is what a user runs.
+ */
+public final class RundunSystem implements AutoCloseable {
+
+  private final Settings settings;
+  private final EmbeddedBroker broker;
+  private final String bootstrapServers;
+  private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
+  private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+  private String apiBaseUrl;
+
+  private RundunSystem(Settings settings, EmbeddedBroker broker, String bootstrapServers) {
+    this.settings = settings;
+    this.broker = broker;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** The settings of one system; ports of 0 are picked free. */
+  public record Settings(
+      Path dataDir,
+      int apiPort,
+      int processorPort,
+      int kafkaPort,
+      int controllerPort,
+      String externalBootstrapServers,
+      String operatorToken,
+      String mediaSigningSecret,
+      String publicBaseUrl,
+      Map<String, String> extraProperties) {}
+
+  public static RundunSystem start(Settings settings) throws IOException {
+    EmbeddedBroker broker = null;
+    String bootstrap = settings.externalBootstrapServers();
+    if (bootstrap == null) {
+      broker =
+          EmbeddedBroker.start(
+              settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
+      bootstrap = broker.bootstrapServers();
+    }
+    RundunSystem system = new RundunSystem(settings, broker, bootstrap);
+    try {
+      String processorUrl = system.startProcessor("processor-1", settings.processorPort());
+      system.startApi(List.of(processorUrl));
+      system.startDispatcher();
+      return system;
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+  }
+
+  /** Starts another run-processor instance of the same application; returns its query URL. */
+  public String startProcessor(String name, int port) {
+    Map<String, Object> props = common();
+    props.put("server.port", port);
+    props.put("rundun.state-dir", settings.dataDir().resolve("streams").resolve(name).toString());
+    ConfigurableApplicationContext context =
+        RunProcessorApplication.builder().properties(props).run();
+    processors.add(context);
+    contexts.add(context);
+    awaitRunning(context.getBean(StreamsRunner.class), name);
+    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  private static void awaitRunning(StreamsRunner runner, String name) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!runner.isRunning()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " did not start processing within 2 minutes");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while starting " + name, e);
+      }
+    }
+  }
+
+  private void startApi(List<String> processorUrls) {
+    Map<String, Object> props = common();
+    props.put("server.port", settings.apiPort());
+    props.put("rundun.processor-urls", String.join(",", processorUrls));
+    props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
+    props.put("rundun.operator-token", settings.operatorToken());
+    ConfigurableApplicationContext context = IngestApiApplication.builder().properties(props).run();
+    contexts.add(context);
+    apiBaseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  private void startDispatcher() {
+    contexts.add(WebhookDispatcherApplication.builder().properties(common()).run());
+  }
+
+  private Map<String, Object> common() {
+    Map<String, Object> props = new HashMap<>();
+    props.put("rundun.bootstrap-servers", bootstrapServers);
+    props.put("rundun.media-signing-secret", settings.mediaSigningSecret());
+    props.put(
+        "rundun.public-base-url",
+        settings.publicBaseUrl() == null
+            ? "http://127.0.0.1:" + settings.apiPort()
+            : settings.publicBaseUrl());
+    props.put("rundun.advertised-host", "127.0.0.1");
+    props.putAll(settings.extraProperties());
+    return props;
+  }
+
+  public String apiBaseUrl() {
+    return apiBaseUrl;
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The run-processor instances, in the order they started. */
+  public List<ConfigurableApplicationContext> processors() {
+    return List.copyOf(processors);
+  }
+
+  @Override
+  public void close() {
+    for (int i = contexts.size() - 1; i >= 0; i--) {
+      contexts.get(i).close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+}

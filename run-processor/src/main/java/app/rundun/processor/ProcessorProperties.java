@@ -1,0 +1,26 @@
+package app.rundun.processor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The run-processor's settings ({@code rundun.*}). {@code advertisedHost} with the server port is
+ * this instance's {@code application.server}: where other instances forward queries it owns.
+ */
+@ConfigurationProperties("rundun")
+public record ProcessorProperties(
+    @DefaultValue("localhost:9092") String bootstrapServers,
+    @DefaultValue("rundun-run-processor") String applicationId,
+    @DefaultValue("data/streams") Path stateDir,
+    @DefaultValue("localhost") String advertisedHost,
+    @DefaultValue("6") int partitions,
+    @DefaultValue("1") short replicationFactor,
+    @DefaultValue("0") int standbyReplicas,
+    @DefaultValue("1") int streamThreads,
+    @DefaultValue("5") long commitIntervalMs,
+    @DefaultValue("1s") Duration expirySweepInterval,
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
+    @DefaultValue("1h") Duration mediaUrlTtl) {}

@@ -1,0 +1,47 @@
+package app.rundun.processor;
+
+import app.rundun.contracts.json.Json;
+import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.processor.runs.RunViews;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts the run-processor: the stream topology and the interactive query endpoint. */
+@SpringBootApplication
+@EnableConfigurationProperties(ProcessorProperties.class)
+public class RunProcessorApplication {
+
+  public static void main(String[] args) {
+    builder().run(args);
+  }
+
+  /** The application with its own configuration file, so it can share a JVM with the others. */
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(RunProcessorApplication.class).properties("spring.config.name=run-processor");
+  }
+
+  /** Queries answer in the same strict snake_case dialect as the wire and the topics. */
+  @Bean
+  JsonMapper jsonMapper() {
+    return Json.mapper();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  RunViews runViews(ProcessorProperties properties, Clock clock) {
+    return new RunViews(
+        new MediaUrlSigner(
+            properties.publicBaseUrl(),
+            properties.mediaSigningSecret(),
+            properties.mediaUrlTtl(),
+            clock));
+  }
+}

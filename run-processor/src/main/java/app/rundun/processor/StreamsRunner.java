@@ -1,0 +1,106 @@
+package app.rundun.processor;
+
+import app.rundun.contracts.kafka.TopicAdmin;
+import app.rundun.processor.runs.RunViews;
+import app.rundun.processor.topology.RundunTopology;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the topology once the web server knows its port, because the port is part of this
+ * instance's {@code application.server} address that other instances forward queries to.
+ */
+@Component
+public class StreamsRunner implements ApplicationListener<WebServerInitializedEvent>, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+
+  private final ProcessorProperties properties;
+  private final Clock clock;
+  private final RunViews views;
+  private volatile KafkaStreams streams;
+  private volatile HostInfo self;
+
+  public StreamsRunner(ProcessorProperties properties, Clock clock, RunViews views) {
+    this.properties = properties;
+    this.clock = clock;
+    this.views = views;
+  }
+
+  @Override
+  public synchronized void onApplicationEvent(WebServerInitializedEvent event) {
+    if (streams != null) {
+      return;
+    }
+    self = new HostInfo(properties.advertisedHost(), event.getWebServer().getPort());
+    TopicAdmin.ensureTopics(
+        properties.bootstrapServers(), properties.partitions(), properties.replicationFactor());
+    streams =
+        new KafkaStreams(
+            RundunTopology.build(clock, views, properties.expirySweepInterval()), config());
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          log.error("Stream thread failed; replacing it", e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.start();
+    log.info("run-processor streams started as {}", self);
+  }
+
+  /** The running streams client; null until the web server has started. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Whether the topology is processing: all tasks assigned and restored. */
+  public boolean isRunning() {
+    KafkaStreams running = streams;
+    return running != null && running.state() == KafkaStreams.State.RUNNING;
+  }
+
+  public HostInfo self() {
+    return self;
+  }
+
+  @Override
+  public void close() {
+    KafkaStreams running = streams;
+    if (running != null) {
+      running.close(Duration.ofSeconds(30));
+    }
+  }
+
+  private Properties config() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
+    // Each request waits for its transaction to commit: a short interval is the latency floor.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitIntervalMs());
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+    props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
+    return props;
+  }
+}

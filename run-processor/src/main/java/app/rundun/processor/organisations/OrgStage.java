@@ -1,0 +1,192 @@
+package app.rundun.processor.organisations;
+
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.commands.Reply;
+import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.processor.quota.Quota;
+import app.rundun.processor.templates.TemplateVersions;
+import app.rundun.processor.stores.StoreBuilders;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The organisation stage: one partition owns an organisation, so its quota, its template versions
+ * and its keys change one command at a time. An accepted run leaves this stage as a {@code
+ * StartRun} keyed by run id, in the same transaction that counted it against the quota; the run
+ * stage replies for it.
+ */
+public final class OrgStage implements Processor<String, OrgCommand, String, Object> {
+
+  public static final String STORE = "organisations-store";
+  public static final String RUN_COMMANDS_SINK = "org-run-commands-sink";
+  public static final String REPLIES_SINK = "org-replies-sink";
+  public static final String API_KEYS_SINK = "org-api-keys-sink";
+
+  private static final Logger log = LoggerFactory.getLogger(OrgStage.class);
+
+  private final Clock clock;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, Organisation> organisations;
+  private KeyValueStore<String, Quota> quotas;
+  private TemplateVersions templates;
+
+  public OrgStage(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The stores this stage owns, all on the organisation's partition. */
+  public static List<StoreBuilder<?>> storeBuilders() {
+    return List.of(
+        StoreBuilders.json(STORE, Organisation.class),
+        StoreBuilders.json(Quota.STORE, Quota.class),
+        StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class));
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.organisations = context.getStateStore(STORE);
+    this.quotas = context.getStateStore(Quota.STORE);
+    this.templates = new TemplateVersions(context.getStateStore(TemplateVersions.STORE));
+  }
+
+  @Override
+  public void process(Record<String, OrgCommand> record) {
+    OrgCommand command = record.value();
+    if (command == null) {
+      return;
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    try {
+      Object body = handle(command, record, now);
+      if (body != null) {
+        context.forward(record.withValue(Reply.ok(body)), REPLIES_SINK);
+      }
+    } catch (ApiException e) {
+      context.forward(record.withValue(Reply.failed(e)), REPLIES_SINK);
+    } catch (RuntimeException e) {
+      log.error("Command {} of {} failed", command.getClass().getSimpleName(), record.key(), e);
+      ApiException failure =
+          new ApiException(ErrorCode.INTERNAL_ERROR, "The command could not be applied.", null);
+      context.forward(record.withValue(Reply.failed(failure)), REPLIES_SINK);
+    }
+  }
+
+  /** Applies the command; returns the reply body, or null when a later stage replies. */
+  private Object handle(OrgCommand command, Record<String, OrgCommand> record, Instant now) {
+    return switch (command) {
+      case OrgCommand.CreateOrganisation create -> {
+        if (organisations.get(create.orgId().value()) != null) {
+          throw ApiException.conflict("Organisation " + create.orgId() + " exists already.");
+        }
+        Organisation organisation = Organisation.create(create.orgId(), create.name(), now);
+        Quota quota = Quota.of(create.plan());
+        organisations.put(create.orgId().value(), organisation);
+        quotas.put(create.orgId().value(), quota);
+        yield organisation.resource(quota.plan());
+      }
+      case OrgCommand.ChangePlan change -> {
+        Organisation organisation = organisation(change.orgId());
+        Quota quota = quota(change.orgId()).withPlan(change.plan());
+        quotas.put(change.orgId().value(), quota);
+        yield organisation.resource(quota.plan());
+      }
+      case OrgCommand.AddRunPack pack -> {
+        organisation(pack.orgId());
+        Quota quota = quota(pack.orgId()).addRunPack(pack.runs(), now);
+        quotas.put(pack.orgId().value(), quota);
+        yield quota.usage(Mode.LIVE, now);
+      }
+      case OrgCommand.IssueApiKey issue -> {
+        Organisation organisation =
+            organisation(issue.orgId())
+                .issue(issue.keyId(), issue.keyHash(), issue.mode(), issue.name(), now);
+        organisations.put(issue.orgId().value(), organisation);
+        ApiKeyRecord published =
+            new ApiKeyRecord(issue.keyId(), issue.orgId(), issue.mode(), issue.name());
+        context.forward(new Record<>(issue.keyHash(), published, record.timestamp()), API_KEYS_SINK);
+        yield organisation.key(issue.keyId()).resource();
+      }
+      case OrgCommand.RevokeApiKey revoke -> {
+        Organisation organisation = organisation(revoke.orgId()).revoke(revoke.keyId(), now);
+        organisations.put(revoke.orgId().value(), organisation);
+        Organisation.IssuedKey key = organisation.key(revoke.keyId());
+        context.forward(new Record<>(key.hash(), null, record.timestamp()), API_KEYS_SINK);
+        yield key.resource();
+      }
+      case OrgCommand.CreateTemplate create -> {
+        organisation(create.orgId());
+        yield templates.create(create.orgId(), create.templateId(), create.draft().validate(), now);
+      }
+      case OrgCommand.UpdateTemplate update -> {
+        organisation(update.orgId());
+        yield templates.update(update.orgId(), update.templateId(), update.draft().validate(), now);
+      }
+      case OrgCommand.CreateRun create -> {
+        startRun(create, record, now);
+        yield null;
+      }
+    };
+  }
+
+  private void startRun(OrgCommand.CreateRun create, Record<String, OrgCommand> record, Instant now) {
+    organisation(create.orgId());
+    TemplateResource template =
+        templates
+            .latest(create.orgId(), create.templateId())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.NOT_FOUND,
+                        "No such template: " + create.templateId(),
+                        "template_id"));
+    Quota quota = quota(create.orgId()).admit(create.mode(), now);
+    quotas.put(create.orgId().value(), quota);
+    Instant expiresAt =
+        create.expiresInSeconds() == null ? null : now.plusSeconds(create.expiresInSeconds());
+    RunCommand start =
+        new RunCommand.StartRun(
+            create.runId(),
+            create.orgId(),
+            create.mode(),
+            template,
+            create.executorRef(),
+            now,
+            expiresAt,
+            create.webhook(),
+            create.createdByName());
+    context.forward(
+        record.withKey(create.runId().value()).<Object>withValue(start), RUN_COMMANDS_SINK);
+  }
+
+  private Organisation organisation(OrgId id) {
+    Organisation organisation = organisations.get(id.value());
+    if (organisation == null) {
+      throw ApiException.notFound("organisation", id.value());
+    }
+    return organisation;
+  }
+
+  private Quota quota(OrgId id) {
+    Quota quota = quotas.get(id.value());
+    if (quota == null) {
+      throw ApiException.notFound("organisation", id.value());
+    }
+    return quota;
+  }
+}

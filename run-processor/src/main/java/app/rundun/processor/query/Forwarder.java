@@ -1,0 +1,53 @@
+package app.rundun.processor.query;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forwards a query to the instance that owns the key, once: a forwarded request that lands on a
+ * non-owner again means ownership is moving, and is answered 503 rather than bounced around.
+ */
+@Component
+class Forwarder {
+
+  static final String FORWARDED_HEADER = "Rundun-Forwarded";
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  ResponseEntity<byte[]> forward(HostInfo owner, HttpServletRequest request) {
+    if (request.getHeader(FORWARDED_HEADER) != null) {
+      throw Owner.unavailable();
+    }
+    String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    URI target =
+        URI.create(
+            "http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query);
+    HttpRequest forwarded =
+        HttpRequest.newBuilder(target)
+            .timeout(Duration.ofSeconds(5))
+            .header(FORWARDED_HEADER, "1")
+            .GET()
+            .build();
+    try {
+      HttpResponse<byte[]> response = http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
+      return ResponseEntity.status(HttpStatus.valueOf(response.statusCode()))
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(response.body());
+    } catch (java.io.IOException e) {
+      throw Owner.unavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Owner.unavailable();
+    }
+  }
+}

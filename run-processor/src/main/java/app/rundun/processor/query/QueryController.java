@@ -1,0 +1,130 @@
+package app.rundun.processor.query;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunLookup;
+import app.rundun.contracts.templates.TemplateId;
+import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.processor.quota.Quota;
+import app.rundun.processor.runs.Run;
+import app.rundun.processor.runs.RunStage;
+import app.rundun.processor.runs.RunViews;
+import app.rundun.processor.templates.TemplateVersions;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The internal read API the ingest-api calls. Any instance answers any key: it reads its own
+ * store when it owns the key, and otherwise forwards the request once to the owner.
+ */
+@RestController
+@RequestMapping("/internal")
+class QueryController {
+
+  private final Owner owner;
+  private final Forwarder forwarder;
+  private final RunViews views;
+  private final Clock clock;
+
+  QueryController(Owner owner, Forwarder forwarder, RunViews views, Clock clock) {
+    this.owner = owner;
+    this.forwarder = forwarder;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  @GetMapping("/runs/{runId}")
+  ResponseEntity<?> run(@PathVariable String runId, HttpServletRequest request) {
+    RunId id = new RunId(runId);
+    return answer(
+        RunStage.RUNS_STORE,
+        id.value(),
+        request,
+        located -> {
+          Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located.partition()).get(id.value());
+          if (run == null) {
+            throw ApiException.notFound("run", id.value());
+          }
+          RunLookup lookup = views.lookup(run, clock.instant());
+          return lookup;
+        });
+  }
+
+  @GetMapping("/orgs/{orgId}/templates")
+  ResponseEntity<?> templates(@PathVariable String orgId, HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answer(
+        TemplateVersions.STORE, org.value(), request, located -> versions(located).list(org));
+  }
+
+  @GetMapping("/orgs/{orgId}/templates/{templateId}")
+  ResponseEntity<?> template(
+      @PathVariable String orgId,
+      @PathVariable String templateId,
+      @RequestParam(required = false) Integer version,
+      HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    TemplateId id = new TemplateId(templateId);
+    return answer(
+        TemplateVersions.STORE,
+        org.value(),
+        request,
+        located -> {
+          TemplateVersions versions = versions(located);
+          Supplier<ApiException> missing =
+              () ->
+                  version == null
+                      ? ApiException.notFound("template", id.value())
+                      : ApiException.notFound("template version", id.value() + " v" + version);
+          TemplateResource found =
+              (version == null ? versions.latest(org, id) : versions.version(org, id, version))
+                  .orElseThrow(missing);
+          return found;
+        });
+  }
+
+  @GetMapping("/orgs/{orgId}/usage")
+  ResponseEntity<?> usage(
+      @PathVariable String orgId, @RequestParam Mode mode, HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answer(
+        Quota.STORE,
+        org.value(),
+        request,
+        located -> {
+          Quota quota = owner.<Quota>localStore(Quota.STORE, located.partition()).get(org.value());
+          if (quota == null) {
+            throw ApiException.notFound("organisation", org.value());
+          }
+          return quota.usage(mode, clock.instant());
+        });
+  }
+
+  private TemplateVersions versions(Owner.Located located) {
+    return new TemplateVersions(
+        owner.<TemplateResource>localStore(TemplateVersions.STORE, located.partition()));
+  }
+
+  private ResponseEntity<?> answer(
+      String store, String routingKey, HttpServletRequest request, LocalRead read) {
+    Owner.Located located = owner.locate(store, routingKey);
+    if (located.isLocal()) {
+      return ResponseEntity.ok(read.apply(located));
+    }
+    return forwarder.forward(located.host(), request);
+  }
+
+  @FunctionalInterface
+  private interface LocalRead {
+    Object apply(Owner.Located located);
+  }
+}

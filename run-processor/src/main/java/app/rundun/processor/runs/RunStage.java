@@ -1,0 +1,171 @@
+package app.rundun.processor.runs;
+
+import app.rundun.contracts.commands.Reply;
+import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.events.RunEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import app.rundun.processor.stores.StoreBuilders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run stage: applies each run command on the partition that owns the run, replies to the
+ * request, and publishes the run event, all in one transaction. A wall-clock sweep expires runs
+ * through the expiry index; commands check expiry themselves, so the sweep is never needed for
+ * correctness, only to emit {@code run.expired} without anyone asking.
+ */
+public final class RunStage implements Processor<String, RunCommand, String, Object> {
+
+  public static final String RUNS_STORE = "runs-store";
+  public static final String EXPIRY_STORE = "run-expiry-store";
+  public static final String EVENTS_SINK = "run-events-sink";
+  public static final String REPLIES_SINK = "run-replies-sink";
+
+  private static final Logger log = LoggerFactory.getLogger(RunStage.class);
+  private static final int SWEEP_BATCH = 1_000;
+
+  private final Clock clock;
+  private final RunViews views;
+  private final Duration sweepInterval;
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, Run> runs;
+  private ExpiryIndex expiry;
+
+  public RunStage(Clock clock, RunViews views, Duration sweepInterval) {
+    this.clock = clock;
+    this.views = views;
+    this.sweepInterval = sweepInterval;
+  }
+
+  /** The stores this stage owns, all on the run's partition. */
+  public static List<StoreBuilder<?>> storeBuilders() {
+    return List.of(StoreBuilders.json(RUNS_STORE, Run.class), StoreBuilders.strings(EXPIRY_STORE));
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.runs = context.getStateStore(RUNS_STORE);
+    this.expiry = new ExpiryIndex(context.getStateStore(EXPIRY_STORE));
+    context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
+  }
+
+  @Override
+  public void process(Record<String, RunCommand> record) {
+    RunCommand command = record.value();
+    if (command == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    Reply reply;
+    try {
+      reply = Reply.ok(handle(command, now));
+    } catch (ApiException e) {
+      reply = Reply.failed(e);
+    } catch (RuntimeException e) {
+      log.error("Command {} on run {} failed", command.getClass().getSimpleName(), record.key(), e);
+      reply =
+          Reply.failed(
+              new ApiException(ErrorCode.INTERNAL_ERROR, "The command could not be applied.", null));
+    }
+    context.forward(record.withValue(reply), REPLIES_SINK);
+  }
+
+  private Object handle(RunCommand command, Instant now) {
+    return switch (command) {
+      case RunCommand.StartRun start -> startRun(start);
+      case RunCommand.OpenRun open -> {
+        Run run = current(open, now);
+        Run opened = run.open(open.name(), open.email(), open.memberId(), now);
+        yield views.executor(save(run, opened, "run.opened", null, now), now);
+      }
+      case RunCommand.AnswerStep answer -> {
+        Run run = current(answer, now);
+        Run answered =
+            run.answer(answer.stepId(), answer.value(), answer.photos(), answer.geo(), now);
+        yield views.executor(save(run, answered, "step.completed", answer.stepId(), now), now);
+      }
+      case RunCommand.SkipStep skip -> {
+        Run run = current(skip, now);
+        yield views.executor(save(run, run.skip(skip.stepId(), now), null, null, now), now);
+      }
+      case RunCommand.SubmitRun submit -> {
+        Run run = current(submit, now);
+        yield views.executor(save(run, run.submit(now), "run.completed", null, now), now);
+      }
+      case RunCommand.ExitRun exit -> {
+        Run run = current(exit, now);
+        yield views.executor(save(run, run.exit(now), "run.cancelled", null, now), now);
+      }
+      case RunCommand.CancelRun cancel -> {
+        Run run = current(cancel, now);
+        if (!run.orgId().equals(cancel.orgId()) || run.mode() != cancel.mode()) {
+          throw ApiException.notFound("run", run.id().value());
+        }
+        yield views.resource(save(run, run.cancel(now), "run.cancelled", null, now), now);
+      }
+    };
+  }
+
+  private Object startRun(RunCommand.StartRun start) {
+    if (runs.get(start.runId().value()) != null) {
+      throw ApiException.conflict("Run " + start.runId() + " exists already.");
+    }
+    Run run = Run.start(start);
+    runs.put(run.id().value(), run);
+    if (run.expiresAt() != null) {
+      expiry.add(run.id(), run.expiresAt());
+    }
+    return views.resource(run, start.createdAt());
+  }
+
+  /** The run as of now: an expiry that is due is recorded before the command is applied. */
+  private Run current(RunCommand command, Instant now) {
+    Run run = runs.get(command.runId().value());
+    if (run == null) {
+      throw ApiException.notFound("run", command.runId().value());
+    }
+    return run.isDue(now) ? save(run, run.expire(now), "run.expired", null, now) : run;
+  }
+
+  private Run save(Run before, Run after, String eventType, String stepId, Instant now) {
+    runs.put(after.id().value(), after);
+    if (after.status().finished() && !before.status().finished() && after.expiresAt() != null) {
+      expiry.remove(after.id(), after.expiresAt());
+    }
+    if (eventType != null) {
+      RunEvent event =
+          RunEvent.of(
+              eventType,
+              views.resource(after, now),
+              stepId,
+              after.orgId().value(),
+              after.mode().wire(),
+              now);
+      context.forward(new Record<>(after.id().value(), event, now.toEpochMilli()), EVENTS_SINK);
+    }
+    return after;
+  }
+
+  private void sweep(long timestamp) {
+    Instant now = Instant.ofEpochMilli(timestamp);
+    for (ExpiryIndex.Due due : expiry.due(now, SWEEP_BATCH)) {
+      Run run = runs.get(due.runId().value());
+      expiry.remove(due);
+      if (run != null && run.isDue(now)) {
+        save(run, run.expire(now), "run.expired", null, now);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Runs: the lifecycle of one run, its answers, its expiry, and how it reads on the wire. */
+package app.rundun.processor.runs;
