@@ -73,7 +73,7 @@ public final class RundunSystem implements AutoCloseable {
     props.put("server.port", port);
     props.put("rundun.state-dir", settings.dataDir().resolve("streams").resolve(name).toString());
     ConfigurableApplicationContext context =
-        RunProcessorApplication.builder().properties(props).run();
+        RunProcessorApplication.builder().run(arguments(props));
     processors.add(context);
     contexts.add(context);
     awaitRunning(context.getBean(StreamsRunner.class), name);
@@ -101,13 +101,18 @@ public final class RundunSystem implements AutoCloseable {
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
     props.put("rundun.operator-token", settings.operatorToken());
-    ConfigurableApplicationContext context = IngestApiApplication.builder().properties(props).run();
+    ConfigurableApplicationContext context = IngestApiApplication.builder().run(arguments(props));
     contexts.add(context);
     apiBaseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
 
   private void startDispatcher() {
-    contexts.add(WebhookDispatcherApplication.builder().properties(common()).run());
+    contexts.add(WebhookDispatcherApplication.builder().run(arguments(common())));
+  }
+
+  /** As command-line arguments, which take precedence over each service's own settings file. */
+  private static String[] arguments(Map<String, Object> props) {
+    return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
   }
 
   private Map<String, Object> common() {

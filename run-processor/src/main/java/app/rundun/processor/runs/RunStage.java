@@ -8,6 +8,7 @@ import app.rundun.contracts.events.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -67,7 +68,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (command == null) {
       return;
     }
-    Instant now = clock.instant();
+    // The API shows times to the second; expiry times are whole seconds, so this loses nothing.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Reply reply;
     try {
       reply = Reply.ok(handle(command, now));
@@ -159,7 +161,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   }
 
   private void sweep(long timestamp) {
-    Instant now = Instant.ofEpochMilli(timestamp);
+    Instant now = Instant.ofEpochMilli(timestamp).truncatedTo(ChronoUnit.SECONDS);
     for (ExpiryIndex.Due due : expiry.due(now, SWEEP_BATCH)) {
       Run run = runs.get(due.runId().value());
       expiry.remove(due);

@@ -1,0 +1,109 @@
+package app.rundun.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.rundun.contracts.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/** The public API over real HTTP, as an integrator (or the executor's app) calls it. */
+record Api(String baseUrl, String key, String orgId) {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  Api(String baseUrl, String key) {
+    this(baseUrl, key, null);
+  }
+
+  Api anonymous() {
+    return new Api(baseUrl, null, orgId);
+  }
+
+  Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  Response post(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json").POST(json(body)));
+  }
+
+  Response put(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json").PUT(json(body)));
+  }
+
+  Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  Response postRaw(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    if (key != null) {
+      builder.header("Authorization", "Bearer " + key);
+    }
+    return builder;
+  }
+
+  private static HttpRequest.BodyPublisher json(Object body) {
+    if (body instanceof String raw) {
+      return HttpRequest.BodyPublishers.ofString(raw);
+    }
+    return HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
+  }
+
+  private static Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Request-Id").orElse(null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: its status, body and request id. */
+  record Response(int status, String body, String requestId) {
+
+    Response expect(int expected) {
+      assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
+      return this;
+    }
+
+    JsonNode json() {
+      return Json.mapper().readTree(body);
+    }
+
+    /** Asserts the spec's error body: code, a message, the param when given, the request id. */
+    JsonNode expectError(int expectedStatus, String code, String param) {
+      expect(expectedStatus);
+      JsonNode error = json();
+      assertThat(error.get("error").asString()).isEqualTo(code);
+      assertThat(error.get("message").asString()).isNotBlank().doesNotContain("Exception");
+      assertThat(error.get("request_id").asString()).isEqualTo(requestId).startsWith("req_");
+      if (param != null) {
+        assertThat(error.get("param").asString()).isEqualTo(param);
+      }
+      return error;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package app.rundun.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One real system per test JVM: an in-process KRaft broker, the three services on free ports, and
+ * real HTTP. Started on first use and shared by the end-to-end tests, which each make their own
+ * organisations so they never see each other's data.
+ */
+final class TestSystem {
+
+  static final String OPERATOR_TOKEN = "rdo_test_operator_token";
+  private static RundunSystem system;
+
+  private TestSystem() {}
+
+  static synchronized RundunSystem get() {
+    if (system == null) {
+      try {
+        Path dataDir = Files.createTempDirectory("rundun-e2e");
+        int apiPort = freePort();
+        system =
+            RundunSystem.start(
+                new RundunSystem.Settings(
+                    dataDir,
+                    apiPort,
+                    0,
+                    freePort(),
+                    freePort(),
+                    null,
+                    OPERATOR_TOKEN,
+                    "test-media-signing-secret",
+                    null,
+                    Map.of("rundun.expiry-sweep-interval", "200ms")));
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return system;
+  }
+
+  static Api operator() {
+    return new Api(get().apiBaseUrl(), OPERATOR_TOKEN);
+  }
+
+  /** A new organisation on the plan, with a live key; returns the API as that key. */
+  static Api newOrganisation(String plan) {
+    return newOrganisationWithModes(plan)[0];
+  }
+
+  /** A new organisation: its live key's API, then its test key's. */
+  static Api[] newOrganisationWithModes(String plan) {
+    Api operator = operator();
+    String orgId =
+        operator
+            .post("/admin/v1/organisations", Map.of("name", "Org " + plan, "plan", plan))
+            .expect(201)
+            .json()
+            .get("organisation_id")
+            .asString();
+    String live =
+        operator
+            .post(
+                "/admin/v1/organisations/" + orgId + "/api_keys",
+                Map.of("name", "Alex", "mode", "live"))
+            .expect(201)
+            .json()
+            .get("key")
+            .asString();
+    String test =
+        operator
+            .post(
+                "/admin/v1/organisations/" + orgId + "/api_keys",
+                Map.of("name", "Alex (test)", "mode", "test"))
+            .expect(201)
+            .json()
+            .get("key")
+            .asString();
+    return new Api[] {
+      new Api(get().apiBaseUrl(), live, orgId), new Api(get().apiBaseUrl(), test, orgId)
+    };
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
