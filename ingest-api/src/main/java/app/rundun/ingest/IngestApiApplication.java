@@ -19,7 +19,8 @@ public class IngestApiApplication {
 
   /** The application with its own configuration file, so it can share a JVM with the others. */
   public static SpringApplicationBuilder builder() {
-    return new SpringApplicationBuilder(IngestApiApplication.class).properties("spring.config.name=ingest-api");
+    return new SpringApplicationBuilder(IngestApiApplication.class)
+        .properties("spring.config.name=ingest-api");
   }
 
   @Bean

@@ -29,22 +29,30 @@ record DemoOrganisation(String orgId, String liveKey, String testKey) {
         saved.load(in);
       }
       return new DemoOrganisation(
-          saved.getProperty("org_id"), saved.getProperty("live_key"), saved.getProperty("test_key"));
+          saved.getProperty("org_id"),
+          saved.getProperty("live_key"),
+          saved.getProperty("test_key"));
     }
     Operator operator = new Operator(apiBaseUrl, operatorToken);
     String orgId =
-        operator.post("/admin/v1/organisations", Map.of("name", "Demo", "plan", "starter"))
-            .get("organisation_id").asString();
+        operator
+            .post("/admin/v1/organisations", Map.of("name", "Demo", "plan", "starter"))
+            .get("organisation_id")
+            .asString();
     String live =
-        operator.post(
+        operator
+            .post(
                 "/admin/v1/organisations/" + orgId + "/api_keys",
                 Map.of("name", "Demo live key", "mode", "live"))
-            .get("key").asString();
+            .get("key")
+            .asString();
     String test =
-        operator.post(
+        operator
+            .post(
                 "/admin/v1/organisations/" + orgId + "/api_keys",
                 Map.of("name", "Demo test key", "mode", "test"))
-            .get("key").asString();
+            .get("key")
+            .asString();
     Properties saved = new Properties();
     saved.setProperty("org_id", orgId);
     saved.setProperty("live_key", live);

@@ -81,7 +81,9 @@ public final class LocalRundun {
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  /** Secrets made at the first start and kept in the data folder, unless the environment sets them. */
+  /**
+   * Secrets made at the first start and kept in the data folder, unless the environment sets them.
+   */
   private static Properties secrets(Path file) throws IOException {
     Properties secrets = new Properties();
     if (Files.exists(file)) {

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole system on one machine: an embedded broker (unless one is given) and the three
- * services, each in its own application context. The launcher and the end-to-end tests both start
- * it this way, so what the tests prove is what a user runs.
+ * The whole system on one machine: an embedded broker (unless one is given) and the three services,
+ * each in its own application context. The launcher and the end-to-end tests both start it this
+ * way, so what the tests prove is what a user runs.
  */
 public final class RundunSystem implements AutoCloseable {
 
@@ -112,7 +112,9 @@ public final class RundunSystem implements AutoCloseable {
 
   /** As command-line arguments, which take precedence over each service's own settings file. */
   private static String[] arguments(Map<String, Object> props) {
-    return props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return props.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
   }
 
   private Map<String, Object> common() {

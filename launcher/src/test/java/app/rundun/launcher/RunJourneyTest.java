@@ -27,8 +27,18 @@ class RunJourneyTest {
       List.of(
           Map.of("id", "s-intro", "type", "instruction", "title", "Walk around the car first"),
           Map.of(
-              "id", "s-od01", "type", "number", "title", "Odometer reading", "unit", "km", "min", 0,
-              "integer", true),
+              "id",
+              "s-od01",
+              "type",
+              "number",
+              "title",
+              "Odometer reading",
+              "unit",
+              "km",
+              "min",
+              0,
+              "integer",
+              true),
           Map.of(
               "id",
               "s-fu01",
@@ -37,7 +47,8 @@ class RunJourneyTest {
               "title",
               "Fuel level",
               "options",
-              List.of(Map.of("id", "o-fu1", "label", "Full"), Map.of("id", "o-fu2", "label", "Half"))),
+              List.of(
+                  Map.of("id", "o-fu1", "label", "Full"), Map.of("id", "o-fu2", "label", "Half"))),
           Map.of("id", "s-dm01", "type", "boolean", "title", "Any damage?"),
           Map.of(
               "id",
@@ -110,7 +121,8 @@ class RunJourneyTest {
             .json();
     assertSameShape(created, "create-run-response.json");
     String runId = created.get("run_id").asString();
-    assertThat(runId).matches("r-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(runId)
+        .matches("r-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     assertThat(created.get("link").asString()).endsWith("/r/" + runId);
     assertThat(created.get("assigned_to").isNull()).isTrue();
 
@@ -118,10 +130,12 @@ class RunJourneyTest {
     JsonNode preview = executor.get("/v1/runs/" + runId + "/preview").expect(200).json();
     assertSameShape(preview, "preview-response.json");
     assertThat(preview.get("status").asString()).isEqualTo("pending");
-    assertThat(preview.get("template_name").asString()).isEqualTo("Vehicle rental — outgoing check");
+    assertThat(preview.get("template_name").asString())
+        .isEqualTo("Vehicle rental — outgoing check");
     assertThat(preview.get("step_count").asInt()).isEqualTo(11);
     assertThat(preview.get("created_by_name").asString()).isEqualTo("Alex");
-    assertThat(preview.get("expires_at").asString()).isEqualTo(created.get("expires_at").asString());
+    assertThat(preview.get("expires_at").asString())
+        .isEqualTo(created.get("expires_at").asString());
 
     // Step 4: the executor opens it.
     String run = "/v1/executor/runs/" + runId;
@@ -217,17 +231,35 @@ class RunJourneyTest {
             .expect(200)
             .json();
     assertThat(v2.get("version").asInt()).isEqualTo(2);
-    assertThat(integrator.get("/v1/templates/" + templateId + "/versions/1").expect(200).json()
-            .get("name").asString())
+    assertThat(
+            integrator
+                .get("/v1/templates/" + templateId + "/versions/1")
+                .expect(200)
+                .json()
+                .get("name")
+                .asString())
         .isEqualTo("v1");
-    assertThat(integrator.get("/v1/templates").expect(200).json().get("data").get(0)
-            .get("version").asInt())
+    assertThat(
+            integrator
+                .get("/v1/templates")
+                .expect(200)
+                .json()
+                .get("data")
+                .get(0)
+                .get("version")
+                .asInt())
         .isEqualTo(2);
     JsonNode run = integrator.get("/v1/runs/" + runId).expect(200).json();
     assertThat(run.get("template_v").asInt()).isEqualTo(1);
     assertThat(run.get("expires_at").isNull()).isTrue();
-    assertThat(integrator.anonymous().get("/v1/runs/" + runId + "/preview").expect(200).json()
-            .get("step_count").asInt())
+    assertThat(
+            integrator
+                .anonymous()
+                .get("/v1/runs/" + runId + "/preview")
+                .expect(200)
+                .json()
+                .get("step_count")
+                .asInt())
         .isEqualTo(1);
   }
 
@@ -254,6 +286,8 @@ class RunJourneyTest {
 
   private static HttpResponse<byte[]> fetch(String url) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -144,7 +144,8 @@ class RunRulesTest {
     Api live = TestSystem.newOrganisation("team");
     String templateId = template(live);
     live.post("/v1/runs", "{\"template_id\": ").expectError(400, "invalid_request", null);
-    live.post("/v1/runs", Map.of("template_id", 42)).expectError(400, "invalid_request", "template_id");
+    live.post("/v1/runs", Map.of("template_id", 42))
+        .expectError(400, "invalid_request", "template_id");
     live.post("/v1/runs", Map.of("template_id", templateId, "expires_in_hours", "24"))
         .expectError(400, "invalid_request", "expires_in_hours");
     live.post("/v1/runs", Map.of("template_id", templateId, "expires_in_hours", -1))
@@ -156,22 +157,38 @@ class RunRulesTest {
     live.post("/v1/runs", Map.of()).expectError(400, "invalid_request", "template_id");
     live.post(
             "/v1/runs",
-            Map.of("template_id", templateId, "webhook", Map.of("url", "https://x.io", "secret", "abc")))
+            Map.of(
+                "template_id",
+                templateId,
+                "webhook",
+                Map.of("url", "https://x.io", "secret", "abc")))
         .expectError(400, "invalid_request", "webhook.secret");
-    live.post("/v1/templates", Map.of("name", "x", "steps", List.of(Map.of("id", "s-1", "type", "dance", "title", "x"))))
+    live.post(
+            "/v1/templates",
+            Map.of(
+                "name", "x", "steps", List.of(Map.of("id", "s-1", "type", "dance", "title", "x"))))
         .expectError(400, "invalid_request", "steps[0].type");
-    live.post("/v1/templates", Map.of("name", "x", "steps", List.of(Map.of("id", "s-1", "type", "rating", "title", "x", "scale", 50))))
+    live.post(
+            "/v1/templates",
+            Map.of(
+                "name",
+                "x",
+                "steps",
+                List.of(Map.of("id", "s-1", "type", "rating", "title", "x", "scale", 50))))
         .expectError(400, "invalid_request", "steps[0].scale");
     live.get("/v1/runs/r-00000000-0000-4000-8000-000000000000").expectError(404, "not_found", null);
     live.get("/v1/runs/garbage").expectError(404, "not_found", null);
     live.get("/v1/nothing-here").expectError(404, "not_found", null);
-    live.delete("/v1/runs/" + run(live, templateId, Map.of())).expectError(405, "invalid_request", null);
+    live.delete("/v1/runs/" + run(live, templateId, Map.of()))
+        .expectError(405, "invalid_request", null);
 
     String oversized = "{\"template_id\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
     live.post("/v1/runs", oversized).expectError(413, "invalid_request", null);
 
     new Api(live.baseUrl(), null).get("/v1/usage").expectError(401, "unauthorized", null);
-    new Api(live.baseUrl(), "rdk_live_notakey").get("/v1/usage").expectError(401, "unauthorized", null);
+    new Api(live.baseUrl(), "rdk_live_notakey")
+        .get("/v1/usage")
+        .expectError(401, "unauthorized", null);
     new Api(live.baseUrl(), "nope")
         .post("/admin/v1/organisations", Map.of("name", "x"))
         .expectError(401, "unauthorized", null);
@@ -184,16 +201,24 @@ class RunRulesTest {
     String run = "/v1/executor/runs/" + runId;
     Api executor = live.anonymous();
 
-    executor.put(run + "/steps/s-od01/answer", Map.of("value", 1)).expectError(409, "conflict", null);
+    executor
+        .put(run + "/steps/s-od01/answer", Map.of("value", 1))
+        .expectError(409, "conflict", null);
     executor.post(run + "/submit", Map.of()).expectError(409, "conflict", null);
     executor.post(run + "/open", Map.of()).expect(200);
     executor.post(run + "/open", Map.of()).expectError(409, "conflict", null);
-    executor.put(run + "/steps/s-od01/answer", Map.of("value", "many"))
+    executor
+        .put(run + "/steps/s-od01/answer", Map.of("value", "many"))
         .expectError(400, "invalid_request", "steps.s-od01.value");
-    executor.post(run + "/steps/s-od01/skip", Map.of()).expectError(400, "invalid_request", "step_id");
-    executor.put(run + "/steps/s-zz/answer", Map.of("value", 1)).expectError(404, "not_found", "step_id");
+    executor
+        .post(run + "/steps/s-od01/skip", Map.of())
+        .expectError(400, "invalid_request", "step_id");
+    executor
+        .put(run + "/steps/s-zz/answer", Map.of("value", 1))
+        .expectError(404, "not_found", "step_id");
     executor.post(run + "/submit", Map.of()).expectError(409, "conflict", null);
-    executor.postRaw(run + "/steps/s-od01/photos", "image/png", RunJourneyTest.png())
+    executor
+        .postRaw(run + "/steps/s-od01/photos", "image/png", RunJourneyTest.png())
         .expectError(400, "invalid_request", "step_id");
     executor.put(run + "/steps/s-od01/answer", Map.of("value", 5)).expect(200);
     executor.post(run + "/exit", Map.of()).expect(200);

@@ -70,8 +70,8 @@ final class SeedShapes {
   }
 
   /**
-   * Answers are keyed by step id; an answer to a step the example also answers is compared with
-   * it whole, any other with the example's richest answer (photos and geo) but for its value.
+   * Answers are keyed by step id; an answer to a step the example also answers is compared with it
+   * whole, any other with the example's richest answer (photos and geo) but for its value.
    */
   private static void compareAnswers(JsonNode seed, JsonNode actual, String path) {
     assertThat(names(actual)).as("answered steps").isNotEmpty();

@@ -21,7 +21,8 @@ public class RunProcessorApplication {
 
   /** The application with its own configuration file, so it can share a JVM with the others. */
   public static SpringApplicationBuilder builder() {
-    return new SpringApplicationBuilder(RunProcessorApplication.class).properties("spring.config.name=run-processor");
+    return new SpringApplicationBuilder(RunProcessorApplication.class)
+        .properties("spring.config.name=run-processor");
   }
 
   /** Queries answer in the same strict snake_case dialect as the wire and the topics. */

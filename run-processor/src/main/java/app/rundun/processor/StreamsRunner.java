@@ -19,11 +19,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the topology once the web server knows its port, because the port is part of this
- * instance's {@code application.server} address that other instances forward queries to.
+ * Runs the topology once the web server knows its port, because the port is part of this instance's
+ * {@code application.server} address that other instances forward queries to.
  */
 @Component
-public class StreamsRunner implements ApplicationListener<WebServerInitializedEvent>, AutoCloseable {
+public class StreamsRunner
+    implements ApplicationListener<WebServerInitializedEvent>, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
 
@@ -50,12 +51,11 @@ public class StreamsRunner implements ApplicationListener<WebServerInitializedEv
     streams =
         new KafkaStreams(
             RundunTopology.build(clock, views, properties.expirySweepInterval()), config());
-    streams.setUncaughtExceptionHandler(
-        e -> {
-          log.error("Stream thread failed; replacing it", e);
-          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
-              .StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("Stream thread failed; replacing it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+          .StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
     streams.start();
     log.info("run-processor streams started as {}", self);
   }

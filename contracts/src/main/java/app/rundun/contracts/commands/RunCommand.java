@@ -44,8 +44,7 @@ public sealed interface RunCommand {
   /** The executor opens the link; external mode names them, member mode signs them in. */
   record OpenRun(RunId runId, String name, String email, String memberId) implements RunCommand {}
 
-  record AnswerStep(
-      RunId runId, String stepId, JsonNode value, List<PhotoRef> photos, GeoPoint geo)
+  record AnswerStep(RunId runId, String stepId, JsonNode value, List<PhotoRef> photos, GeoPoint geo)
       implements RunCommand {}
 
   record SkipStep(RunId runId, String stepId) implements RunCommand {}

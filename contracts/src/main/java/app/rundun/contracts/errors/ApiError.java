@@ -3,8 +3,8 @@ package app.rundun.contracts.errors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The error body of the spec: {@code {"error", "message"}} plus {@code param} where one input is
- * at fault and {@code request_id}. {@code status} travels between services only.
+ * The error body of the spec: {@code {"error", "message"}} plus {@code param} where one input is at
+ * fault and {@code request_id}. {@code status} travels between services only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(String error, String message, String param, Integer status) {

@@ -9,9 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * The mapper used on the wire and on every topic. Integrators send hand-written JSON, so it
- * refuses what a lenient mapper would silently coerce: unknown fields, numbers given as strings,
- * nulls for primitives.
+ * The mapper used on the wire and on every topic. Integrators send hand-written JSON, so it refuses
+ * what a lenient mapper would silently coerce: unknown fields, numbers given as strings, nulls for
+ * primitives.
  */
 public final class Json {
 
@@ -32,9 +32,10 @@ public final class Json {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .withCoercionConfig(
             LogicalType.Textual,
-            cfg -> cfg.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            cfg ->
+                cfg.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
         .build();
   }
 }

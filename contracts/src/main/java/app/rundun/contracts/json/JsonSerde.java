@@ -29,7 +29,8 @@ public final class JsonSerde<T> implements Serde<T> {
       try {
         return Json.mapper().readValue(bytes, type);
       } catch (JacksonException e) {
-        throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic, e);
+        throw new SerializationException(
+            "Cannot read " + type.getSimpleName() + " from " + topic, e);
       }
     };
   }

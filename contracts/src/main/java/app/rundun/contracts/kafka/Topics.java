@@ -11,20 +11,18 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Every topic of Rundun. Org-scoped commands are keyed by organisation id so that quota counting
- * and template versioning are serialised per organisation; run commands and run events are keyed
- * by run id so that the executor, who knows only the run id, reaches the partition owning the run.
+ * and template versioning are serialised per organisation; run commands and run events are keyed by
+ * run id so that the executor, who knows only the run id, reaches the partition owning the run.
  */
 public final class Topics {
 
   /** Commands that need the organisation's state: templates, quota, plans, keys. */
   public static final Topic<String, OrgCommand> ORG_COMMANDS =
-      new Topic<>(
-          "rundun.org-commands", Serdes.String(), new JsonSerde<>(OrgCommand.class), false);
+      new Topic<>("rundun.org-commands", Serdes.String(), new JsonSerde<>(OrgCommand.class), false);
 
   /** Commands on one run, including the run start that the organisation stage accepted. */
   public static final Topic<String, RunCommand> RUN_COMMANDS =
-      new Topic<>(
-          "rundun.run-commands", Serdes.String(), new JsonSerde<>(RunCommand.class), false);
+      new Topic<>("rundun.run-commands", Serdes.String(), new JsonSerde<>(RunCommand.class), false);
 
   /** The outcome of each command, correlated to the request that sent it. */
   public static final Topic<String, Reply> REPLIES =
@@ -36,8 +34,7 @@ public final class Topics {
 
   /** API keys by the SHA-256 of the key; a tombstone revokes. Compacted, read whole at start. */
   public static final Topic<String, ApiKeyRecord> API_KEYS =
-      new Topic<>(
-          "rundun.api-keys", Serdes.String(), new JsonSerde<>(ApiKeyRecord.class), true);
+      new Topic<>("rundun.api-keys", Serdes.String(), new JsonSerde<>(ApiKeyRecord.class), true);
 
   private Topics() {}
 

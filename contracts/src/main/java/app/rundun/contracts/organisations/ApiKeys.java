@@ -42,7 +42,8 @@ public final class ApiKeys {
       if (key.startsWith(prefix) && key.length() == prefix.length() + SECRET_LENGTH + 6) {
         String secret = key.substring(prefix.length(), prefix.length() + SECRET_LENGTH);
         String sum = key.substring(prefix.length() + SECRET_LENGTH);
-        if (secret.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0) && checksum(secret).equals(sum)) {
+        if (secret.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
+            && checksum(secret).equals(sum)) {
           return Optional.of(mode);
         }
       }

@@ -5,4 +5,8 @@ import java.util.List;
 
 /** An organisation as the operator API shows it. */
 public record OrganisationResource(
-    OrgId organisationId, String name, Plan plan, Instant createdAt, List<ApiKeyResource> apiKeys) {}
+    OrgId organisationId,
+    String name,
+    Plan plan,
+    Instant createdAt,
+    List<ApiKeyResource> apiKeys) {}

@@ -51,6 +51,7 @@ public record DateStep(
     } catch (DateTimeParseException e) {
       // answered below with the step's own message
     }
-    throw ApiException.invalid(param, "Step " + id + " expects a date YYYY-MM-DD, not " + text + ".");
+    throw ApiException.invalid(
+        param, "Step " + id + " expects a date YYYY-MM-DD, not " + text + ".");
   }
 }

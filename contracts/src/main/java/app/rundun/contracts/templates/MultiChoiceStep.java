@@ -58,8 +58,7 @@ public record MultiChoiceStep(
     }
     if (seen.size() < minSelected || seen.size() > upperBound()) {
       throw ApiException.invalid(
-          param,
-          "Step " + id + " takes " + minSelected + " to " + upperBound() + " options.");
+          param, "Step " + id + " takes " + minSelected + " to " + upperBound() + " options.");
     }
   }
 }

@@ -45,7 +45,8 @@ public record NumberStep(
       throw ApiException.invalid(param, "Step " + id + " expects a whole number.");
     }
     if (min != null && number.compareTo(min) < 0) {
-      throw ApiException.invalid(param, "Step " + id + " expects a number of at least " + min + ".");
+      throw ApiException.invalid(
+          param, "Step " + id + " expects a number of at least " + min + ".");
     }
     if (max != null && number.compareTo(max) > 0) {
       throw ApiException.invalid(param, "Step " + id + " expects a number of at most " + max + ".");

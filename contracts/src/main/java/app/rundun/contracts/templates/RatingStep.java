@@ -32,7 +32,10 @@ public record RatingStep(
 
   @Override
   public void checkValue(JsonNode value, String param) {
-    if (value == null || !value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > scale) {
+    if (value == null
+        || !value.isIntegralNumber()
+        || value.asLong() < 1
+        || value.asLong() > scale) {
       throw ApiException.invalid(
           param, "Step " + id + " expects a whole number from 1 to " + scale + ".");
     }

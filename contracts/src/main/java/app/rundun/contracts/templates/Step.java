@@ -77,7 +77,8 @@ public sealed interface Step
     }
     if (title() == null || title().isBlank() || title().length() > MAX_TITLE) {
       throw ApiException.invalid(
-          param + ".title", "Step " + id() + " needs a title of 1 to " + MAX_TITLE + " characters.");
+          param + ".title",
+          "Step " + id() + " needs a title of 1 to " + MAX_TITLE + " characters.");
     }
     if (description() != null && description().length() > MAX_DESCRIPTION) {
       throw ApiException.invalid(

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every live API key by its hash, read whole from the compacted {@code rundun.api-keys} topic and
- * kept current, so authenticating a request never waits on the network. A revocation is a
- * tombstone and takes effect as soon as it is read.
+ * kept current, so authenticating a request never waits on the network. A revocation is a tombstone
+ * and takes effect as soon as it is read.
  */
 @Component
 public class ApiKeyCache {
@@ -42,7 +42,8 @@ public class ApiKeyCache {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     this.reader = Thread.ofPlatform().daemon().name("rundun-api-keys").unstarted(this::read);
     reader.start();
   }

@@ -43,7 +43,8 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
   }
 
   @Override
-  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+  public boolean preHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler) {
     String path = request.getRequestURI();
     if (path.startsWith("/admin/")) {
       requireOperator(request);

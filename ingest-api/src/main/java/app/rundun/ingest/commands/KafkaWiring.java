@@ -21,8 +21,8 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 
 /**
  * The producer of commands and the consumer of replies. Every ingest-api instance reads all reply
- * partitions in a group of its own and keeps only the replies it waits for, so an instance holds
- * no state that another would need and replies reach whichever instance asked.
+ * partitions in a group of its own and keeps only the replies it waits for, so an instance holds no
+ * state that another would need and replies reach whichever instance asked.
  */
 @Configuration
 class KafkaWiring {
@@ -46,12 +46,18 @@ class KafkaWiring {
     var consumers =
         new DefaultKafkaConsumerFactory<String, byte[]>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "rundun-ingest-replies-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "rundun-ingest-replies-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                20),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     ContainerProperties container = new ContainerProperties(Topics.REPLIES.name());

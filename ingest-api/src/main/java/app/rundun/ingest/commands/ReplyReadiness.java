@@ -7,8 +7,8 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the start of the API until the reply consumer has its partitions: replies are read from
- * the latest offset, so a command sent before then could have its reply pass unseen.
+ * Holds the start of the API until the reply consumer has its partitions: replies are read from the
+ * latest offset, so a command sent before then could have its reply pass unseen.
  */
 @Component
 class ReplyReadiness implements ApplicationListener<ApplicationReadyEvent> {

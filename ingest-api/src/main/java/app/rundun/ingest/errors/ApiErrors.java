@@ -28,8 +28,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Turns every exception into the spec's error body with the right status. Bad input is always a
- * 4xx that names the parameter at fault; only a fault of ours is a 500, and it never shows a trace.
+ * Turns every exception into the spec's error body with the right status. Bad input is always a 4xx
+ * that names the parameter at fault; only a fault of ours is a 500, and it never shows a trace.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -42,19 +42,27 @@ public class ApiErrors {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<ErrorBody> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     return respond(fromJson(e.getCause()), request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<ErrorBody> mediaType(
+      HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
     String supported =
-        e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        e.getSupportedMediaTypes().stream()
+            .map(MediaType::toString)
+            .collect(Collectors.joining(", "));
     return respond(
         new ApiException(
             ErrorCode.INVALID_REQUEST,
             415,
-            "Content-Type " + e.getContentType() + " is not supported here; send " + supported + ".",
+            "Content-Type "
+                + e.getContentType()
+                + " is not supported here; send "
+                + supported
+                + ".",
             null),
         request);
   }
@@ -62,12 +70,14 @@ public class ApiErrors {
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ErrorBody> notAcceptable(HttpServletRequest request) {
     return respond(
-        new ApiException(ErrorCode.INVALID_REQUEST, 406, "This API answers application/json.", null),
+        new ApiException(
+            ErrorCode.INVALID_REQUEST, 406, "This API answers application/json.", null),
         request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+  ResponseEntity<ErrorBody> method(
+      HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
     return respond(
         new ApiException(
             ErrorCode.INVALID_REQUEST,
@@ -80,14 +90,15 @@ public class ApiErrors {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ErrorBody> noPath(HttpServletRequest request) {
     return respond(
-        new ApiException(
-            ErrorCode.NOT_FOUND, "Nothing at " + request.getRequestURI() + ".", null),
+        new ApiException(ErrorCode.NOT_FOUND, "Nothing at " + request.getRequestURI() + ".", null),
         request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorBody> argument(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return respond(ApiException.invalid(e.getName(), "Bad value for " + e.getName() + "."), request);
+  ResponseEntity<ErrorBody> argument(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return respond(
+        ApiException.invalid(e.getName(), "Bad value for " + e.getName() + "."), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -99,9 +110,11 @@ public class ApiErrors {
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
-  ResponseEntity<ErrorBody> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+  ResponseEntity<ErrorBody> missingHeader(
+      MissingRequestHeaderException e, HttpServletRequest request) {
     return respond(
-        ApiException.invalid(e.getHeaderName(), "The " + e.getHeaderName() + " header is required."),
+        ApiException.invalid(
+            e.getHeaderName(), "The " + e.getHeaderName() + " header is required."),
         request);
   }
 
@@ -110,7 +123,9 @@ public class ApiErrors {
     log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
     return respond(
         new ApiException(
-            ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; it has been logged.", null),
+            ErrorCode.INTERNAL_ERROR,
+            "Something went wrong on our side; it has been logged.",
+            null),
         request);
   }
 
@@ -129,7 +144,8 @@ public class ApiErrors {
     if (cause == null) {
       return ApiException.invalid(null, "A JSON body is required.");
     }
-    if (cause instanceof ValueInstantiationException v && v.getCause() instanceof ApiException api) {
+    if (cause instanceof ValueInstantiationException v
+        && v.getCause() instanceof ApiException api) {
       String path = path(v);
       return ApiException.invalid(path == null ? api.param() : path, api.getMessage());
     }
@@ -138,8 +154,7 @@ public class ApiErrors {
     }
     if (cause instanceof InvalidTypeIdException t) {
       return ApiException.invalid(
-          path(t) == null ? "type" : path(t) + ".type",
-          "Unknown type " + t.getTypeId() + ".");
+          path(t) == null ? "type" : path(t) + ".type", "Unknown type " + t.getTypeId() + ".");
     }
     if (cause instanceof MismatchedInputException m) {
       String path = path(m);

@@ -29,7 +29,9 @@ class ErrorEndpoint implements ErrorController {
     String message =
         status == 413
             ? "The request body is too large."
-            : status >= 500 ? "Something went wrong on our side; it has been logged." : "Bad request.";
+            : status >= 500
+                ? "Something went wrong on our side; it has been logged."
+                : "Bad request.";
     return ApiErrors.respond(new ApiException(code, status, message, null), request);
   }
 }

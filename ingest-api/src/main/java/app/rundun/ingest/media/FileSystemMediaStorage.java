@@ -26,7 +26,8 @@ class FileSystemMediaStorage implements MediaStorage {
       Files.createDirectories(target.getParent());
       Path temporary = Files.createTempFile(target.getParent(), ".upload", ".tmp");
       Files.write(temporary, bytes);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store " + key, e);
     }

@@ -40,8 +40,7 @@ class MediaController {
       throw new ApiException(
           ErrorCode.FORBIDDEN, "This photo URL is not valid or has expired.", null);
     }
-    byte[] bytes =
-        storage.get(key).orElseThrow(() -> ApiException.notFound("photo", key));
+    byte[] bytes = storage.get(key).orElseThrow(() -> ApiException.notFound("photo", key));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(Photos.contentTypeOf(key)))
         .cacheControl(CacheControl.noStore().cachePrivate())

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores an uploaded photo under its SHA-256, so an upload retried over a bad connection stores
- * it once, and resolves the photo ids an answer refers to.
+ * Stores an uploaded photo under its SHA-256, so an upload retried over a bad connection stores it
+ * once, and resolves the photo ids an answer refers to.
  */
 @Component
 public class Photos {

@@ -68,7 +68,10 @@ public class ProcessorQueries {
     for (int i = 0; i < baseUrls.size(); i++) {
       String base = baseUrls.get((start + i) % baseUrls.size());
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET().build();
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(5))
+              .GET()
+              .build();
       HttpResponse<byte[]> response;
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -64,7 +64,8 @@ class RunsController {
   @PostMapping("/{runId}/cancel")
   RunResource cancel(Caller caller, @PathVariable String runId) {
     RunId id = owned(caller, runId).run().runId();
-    return commands.send(new RunCommand.CancelRun(id, caller.orgId(), caller.mode()), RunResource.class);
+    return commands.send(
+        new RunCommand.CancelRun(id, caller.orgId(), caller.mode()), RunResource.class);
   }
 
   /** No authentication: the run id is the credential. An expired run is gone. */

@@ -10,8 +10,8 @@ import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.processor.quota.Quota;
-import app.rundun.processor.templates.TemplateVersions;
 import app.rundun.processor.stores.StoreBuilders;
+import app.rundun.processor.templates.TemplateVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -119,7 +119,8 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         organisations.put(issue.orgId().value(), organisation);
         ApiKeyRecord published =
             new ApiKeyRecord(issue.keyId(), issue.orgId(), issue.mode(), issue.name());
-        context.forward(new Record<>(issue.keyHash(), published, record.timestamp()), API_KEYS_SINK);
+        context.forward(
+            new Record<>(issue.keyHash(), published, record.timestamp()), API_KEYS_SINK);
         yield organisation.key(issue.keyId()).resource();
       }
       case OrgCommand.RevokeApiKey revoke -> {
@@ -144,17 +145,17 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     };
   }
 
-  private void startRun(OrgCommand.CreateRun create, Record<String, OrgCommand> record, Instant now) {
+  private void startRun(
+      OrgCommand.CreateRun create, Record<String, OrgCommand> record, Instant now) {
     organisation(create.orgId());
     TemplateResource template =
         templates
             .latest(create.orgId(), create.templateId())
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ErrorCode.NOT_FOUND,
-                        "No such template: " + create.templateId(),
-                        "template_id"));
+            .orElseThrow(() ->
+                new ApiException(
+                    ErrorCode.NOT_FOUND,
+                    "No such template: " + create.templateId(),
+                    "template_id"));
     Quota quota = quota(create.orgId()).admit(create.mode(), now);
     quotas.put(create.orgId().value(), quota);
     Instant expiresAt =

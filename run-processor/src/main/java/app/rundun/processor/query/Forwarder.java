@@ -30,8 +30,7 @@ class Forwarder {
     }
     String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
     URI target =
-        URI.create(
-            "http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query);
+        URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query);
     HttpRequest forwarded =
         HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(5))

@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The internal read API the ingest-api calls. Any instance answers any key: it reads its own
- * store when it owns the key, and otherwise forwards the request once to the owner.
+ * The internal read API the ingest-api calls. Any instance answers any key: it reads its own store
+ * when it owns the key, and otherwise forwards the request once to the owner.
  */
 @RestController
 @RequestMapping("/internal")

@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * An organisation's plan, the run packs bought per month, and the runs used per month and mode.
- * It lives on the organisation's partition, so admissions are serialised and the count is exact
- * under any concurrency. Months before the previous one are dropped as the state is written.
+ * An organisation's plan, the run packs bought per month, and the runs used per month and mode. It
+ * lives on the organisation's partition, so admissions are serialised and the count is exact under
+ * any concurrency. Months before the previous one are dropped as the state is written.
  */
 public record Quota(Plan plan, Map<String, Integer> runPacks, Map<String, Integer> used) {
 
@@ -97,12 +97,11 @@ public record Quota(Plan plan, Map<String, Integer> runPacks, Map<String, Intege
   private static Map<String, Integer> pruned(Map<String, Integer> byMonth, YearMonth current) {
     String oldest = current.minusMonths(1).toString();
     Map<String, Integer> kept = new HashMap<>();
-    byMonth.forEach(
-        (key, value) -> {
-          if (key.substring(0, 7).compareTo(oldest) >= 0) {
-            kept.put(key, value);
-          }
-        });
+    byMonth.forEach((key, value) -> {
+      if (key.substring(0, 7).compareTo(oldest) >= 0) {
+        kept.put(key, value);
+      }
+    });
     return kept;
   }
 }

@@ -164,10 +164,9 @@ public record Run(
 
   private Step step(String stepId) {
     return findStep(stepId)
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    ErrorCode.NOT_FOUND, "Run " + id + " has no step " + stepId + ".", "step_id"));
+        .orElseThrow(() ->
+            new ApiException(
+                ErrorCode.NOT_FOUND, "Run " + id + " has no step " + stepId + ".", "step_id"));
   }
 
   private void requireStatus(Instant now, RunStatus expected, String verb) {
@@ -187,7 +186,8 @@ public record Run(
   private void refuseFinished(Instant now, String verb) {
     RunStatus current = statusAt(now);
     if (current == RunStatus.EXPIRED) {
-      throw ApiException.gone("Run " + id + " expired at " + expiresAt + " and cannot be " + verb + ".");
+      throw ApiException.gone(
+          "Run " + id + " expired at " + expiresAt + " and cannot be " + verb + ".");
     }
     if (current.finished()) {
       throw ApiException.conflict(

@@ -5,6 +5,7 @@ import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.processor.stores.StoreBuilders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import app.rundun.processor.stores.StoreBuilders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       log.error("Command {} on run {} failed", command.getClass().getSimpleName(), record.key(), e);
       reply =
           Reply.failed(
-              new ApiException(ErrorCode.INTERNAL_ERROR, "The command could not be applied.", null));
+              new ApiException(
+                  ErrorCode.INTERNAL_ERROR, "The command could not be applied.", null));
     }
     context.forward(record.withValue(reply), REPLIES_SINK);
   }

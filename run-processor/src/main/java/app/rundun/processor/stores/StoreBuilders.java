@@ -21,6 +21,7 @@ public final class StoreBuilders {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Serde<V> values) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), values);
   }
 }

@@ -17,8 +17,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Every version of every template, one store entry per version under {@code
- * {org}/{template}#{version}}, so a version is never rewritten and no entry grows with history.
- * The store lives on the organisation's partition, next to its quota.
+ * {org}/{template}#{version}}, so a version is never rewritten and no entry grows with history. The
+ * store lives on the organisation's partition, next to its quota.
  */
 public final class TemplateVersions {
 
@@ -61,8 +61,7 @@ public final class TemplateVersions {
         store.prefixScan(org.value() + "/", new StringSerializer())) {
       while (it.hasNext()) {
         KeyValue<String, TemplateResource> entry = it.next();
-        if (!latest.isEmpty()
-            && latest.getLast().templateId().equals(entry.value.templateId())) {
+        if (!latest.isEmpty() && latest.getLast().templateId().equals(entry.value.templateId())) {
           latest.removeLast();
         }
         latest.add(entry.value);

@@ -1,0 +1,157 @@
+package app.rundun.processor.topology;
+
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.commands.Reply;
+import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.processor.runs.RunViews;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The topology under TopologyTestDriver, with a clock the test moves. */
+final class TopologyHarness implements AutoCloseable {
+
+  static final Instant START = Instant.parse("2026-11-03T10:00:00Z");
+
+  private final MutableClock clock = new MutableClock(START);
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, OrgCommand> orgCommands;
+  private final TestInputTopic<String, RunCommand> runCommands;
+  private final TestOutputTopic<String, Reply> replies;
+  private final TestOutputTopic<String, RunEvent> events;
+  private final TestOutputTopic<String, ApiKeyRecord> apiKeys;
+
+  TopologyHarness() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-" + UUID.randomUUID());
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    RunViews views =
+        new RunViews(
+            new MediaUrlSigner("http://test", "topology-test-signing", Duration.ofHours(1), clock));
+    driver =
+        new TopologyTestDriver(
+            RundunTopology.build(clock, views, Duration.ofSeconds(1)), props, START);
+    orgCommands =
+        driver.createInputTopic(
+            Topics.ORG_COMMANDS.name(),
+            Topics.ORG_COMMANDS.keySerde().serializer(),
+            Topics.ORG_COMMANDS.valueSerde().serializer());
+    runCommands =
+        driver.createInputTopic(
+            Topics.RUN_COMMANDS.name(),
+            Topics.RUN_COMMANDS.keySerde().serializer(),
+            Topics.RUN_COMMANDS.valueSerde().serializer());
+    replies =
+        driver.createOutputTopic(
+            Topics.REPLIES.name(),
+            Topics.REPLIES.keySerde().deserializer(),
+            Topics.REPLIES.valueSerde().deserializer());
+    events =
+        driver.createOutputTopic(
+            Topics.RUN_EVENTS.name(),
+            Topics.RUN_EVENTS.keySerde().deserializer(),
+            Topics.RUN_EVENTS.valueSerde().deserializer());
+    apiKeys =
+        driver.createOutputTopic(
+            Topics.API_KEYS.name(),
+            Topics.API_KEYS.keySerde().deserializer(),
+            Topics.API_KEYS.valueSerde().deserializer());
+  }
+
+  /** Sends an org command with a correlation id and returns the reply that carries it. */
+  Reply send(OrgCommand command) {
+    return reply(correlation ->
+        orgCommands.pipeInput(record(command.orgId().value(), command, correlation)));
+  }
+
+  Reply send(RunCommand command) {
+    return reply(correlation ->
+        runCommands.pipeInput(record(command.runId().value(), command, correlation)));
+  }
+
+  List<RunEvent> events() {
+    return events.readValuesToList();
+  }
+
+  List<TestRecord<String, ApiKeyRecord>> apiKeys() {
+    return apiKeys.readRecordsToList();
+  }
+
+  /** Moves both the command clock and the wall clock that drives the expiry sweep. */
+  void advance(Duration duration) {
+    clock.advance(duration);
+    driver.advanceWallClockTime(duration);
+  }
+
+  /** Moves only the command clock, as when a command arrives before the sweep has run. */
+  void advanceCommandClock(Duration duration) {
+    clock.advance(duration);
+  }
+
+  private Reply reply(java.util.function.Consumer<String> send) {
+    String correlation = UUID.randomUUID().toString();
+    send.accept(correlation);
+    for (TestRecord<String, Reply> reply : replies.readRecordsToList()) {
+      var header = reply.headers().lastHeader(Reply.CORRELATION_HEADER);
+      if (header != null
+          && correlation.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+        return reply.value();
+      }
+    }
+    throw new AssertionError("No reply carried correlation " + correlation);
+  }
+
+  private <V> TestRecord<String, V> record(String key, V value, String correlation) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(Reply.CORRELATION_HEADER, correlation.getBytes(StandardCharsets.UTF_8));
+    return new TestRecord<>(key, value, headers, clock.instant());
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+
+  /** A clock that stands still until the test moves it. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
