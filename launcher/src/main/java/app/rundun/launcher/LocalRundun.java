@@ -21,6 +21,10 @@ public final class LocalRundun {
   private LocalRundun() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("benchmark")) {
+      Benchmark.run();
+      System.exit(0);
+    }
     Path dataDir = Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
     int apiPort = Integer.parseInt(env("RUNDUN_API_PORT", "8080"));
     Properties secrets = secrets(dataDir.resolve("local-secrets.properties"));
