@@ -26,6 +26,7 @@ public final class RundunSystem implements AutoCloseable {
   private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
   private String apiBaseUrl;
+  private ConfigurableApplicationContext api;
 
   private RundunSystem(Settings settings, EmbeddedBroker broker, String bootstrapServers) {
     this.settings = settings;
@@ -101,9 +102,9 @@ public final class RundunSystem implements AutoCloseable {
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
     props.put("rundun.operator-token", settings.operatorToken());
-    ConfigurableApplicationContext context = IngestApiApplication.builder().run(arguments(props));
-    contexts.add(context);
-    apiBaseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    api = IngestApiApplication.builder().run(arguments(props));
+    contexts.add(api);
+    apiBaseUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
   }
 
   private void startDispatcher() {
@@ -137,6 +138,11 @@ public final class RundunSystem implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The ingest-api's application context. */
+  public ConfigurableApplicationContext api() {
+    return api;
   }
 
   /** The run-processor instances, in the order they started. */

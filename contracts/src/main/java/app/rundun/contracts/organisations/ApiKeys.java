@@ -10,9 +10,10 @@ import java.util.zip.CRC32;
 
 /**
  * The API key format: {@code rdk_live_} or {@code rdk_test_}, 40 base62 characters of secret (238
- * bits), then a 6-character base62 CRC32 of the secret so that a leaked key can be recognised by
- * scanners, and a mistyped one refused without a lookup. Keys are stored only as their SHA-256:
- * they are high-entropy, so a slow hash would add nothing but latency to every request.
+ * bits), then a 6-character base62 CRC32 of prefix and secret so that a leaked key can be
+ * recognised by scanners, and a mistyped one refused without a lookup. Keys are stored only as
+ * their SHA-256: they are high-entropy, so a slow hash would add nothing but latency to every
+ * request.
  */
 public final class ApiKeys {
 
@@ -29,7 +30,7 @@ public final class ApiKeys {
     for (int i = 0; i < SECRET_LENGTH; i++) {
       secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
-    return prefix(mode) + secret + checksum(secret.toString());
+    return prefix(mode) + secret + checksum(prefix(mode) + secret);
   }
 
   /** The mode of a well-formed key with a valid checksum, or empty. */
@@ -43,7 +44,7 @@ public final class ApiKeys {
         String secret = key.substring(prefix.length(), prefix.length() + SECRET_LENGTH);
         String sum = key.substring(prefix.length() + SECRET_LENGTH);
         if (secret.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)
-            && checksum(secret).equals(sum)) {
+            && checksum(prefix + secret).equals(sum)) {
           return Optional.of(mode);
         }
       }
@@ -64,9 +65,9 @@ public final class ApiKeys {
     return "rdk_" + mode.wire() + "_";
   }
 
-  private static String checksum(String secret) {
+  private static String checksum(String prefixAndSecret) {
     CRC32 crc = new CRC32();
-    crc.update(secret.getBytes(StandardCharsets.US_ASCII));
+    crc.update(prefixAndSecret.getBytes(StandardCharsets.US_ASCII));
     long value = crc.getValue();
     char[] out = new char[CHECKSUM_LENGTH];
     for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {

@@ -1,0 +1,1 @@
+window.ui = SwaggerUIBundle({ url: "/v1/openapi.yaml", dom_id: "#api" });
