@@ -21,4 +21,6 @@ public record IngestProperties(
     @DefaultValue("") String operatorToken,
     @DefaultValue("10s") Duration commandTimeout,
     @DefaultValue("1MB") DataSize maxJsonBody,
-    @DefaultValue("15MB") DataSize maxPhoto) {}
+    @DefaultValue("15MB") DataSize maxPhoto,
+    String webhookSecretKey,
+    @DefaultValue("") String webhookAllowedCidrs) {}

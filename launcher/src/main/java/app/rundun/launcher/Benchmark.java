@@ -52,6 +52,8 @@ final class Benchmark {
                 null,
                 operatorToken,
                 "benchmark-media-signing-secret",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "127.0.0.0/8,::1/128",
                 null,
                 Map.of()))) {
       base = system.apiBaseUrl();

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +18,9 @@ import java.util.Properties;
  * RUNDUN_KAFKA_CONTROLLER_PORT} (9093), {@code RUNDUN_PUBLIC_BASE_URL}.
  */
 public final class LocalRundun {
+
+  /** On one machine, webhooks to a local receiver are the point; elsewhere they are refused. */
+  private static final String LOOPBACK = "127.0.0.0/8,::1/128";
 
   private LocalRundun() {}
 
@@ -38,6 +42,8 @@ public final class LocalRundun {
             null,
             secrets.getProperty("operator_token"),
             secrets.getProperty("media_signing_secret"),
+            secrets.getProperty("webhook_secret_key"),
+            env("RUNDUN_WEBHOOK_ALLOWED_CIDRS", LOOPBACK),
             env("RUNDUN_PUBLIC_BASE_URL", "http://localhost:" + apiPort),
             Map.of());
     RundunSystem system = RundunSystem.start(settings);
@@ -59,6 +65,7 @@ public final class LocalRundun {
            Operator token   %s   (for /admin/v1)
            Kafka bootstrap  %s
            Data folder      %s
+           Webhooks may also reach %s (RUNDUN_WEBHOOK_ALLOWED_CIDRS), for local receivers
          Try:
            curl -X POST %s/v1/templates -H "Authorization: Bearer %s" \\
              -H "Content-Type: application/json" \\
@@ -75,6 +82,7 @@ public final class LocalRundun {
                 settings.operatorToken(),
                 system.bootstrapServers(),
                 dataDir,
+                settings.webhookAllowedCidrs(),
                 system.apiBaseUrl(),
                 demo.liveKey()));
     Thread.currentThread().join();
@@ -86,7 +94,8 @@ public final class LocalRundun {
   }
 
   /**
-   * Secrets made at the first start and kept in the data folder, unless the environment sets them.
+   * Secrets made at the first start and kept in the data folder (any missing one is added), unless
+   * the environment sets the operator token.
    */
   private static Properties secrets(Path file) throws IOException {
     Properties secrets = new Properties();
@@ -94,9 +103,12 @@ public final class LocalRundun {
       try (Reader in = Files.newBufferedReader(file)) {
         secrets.load(in);
       }
-    } else {
-      secrets.setProperty("operator_token", "rdo_" + random());
-      secrets.setProperty("media_signing_secret", random());
+    }
+    int known = secrets.size();
+    secrets.putIfAbsent("operator_token", "rdo_" + random());
+    secrets.putIfAbsent("media_signing_secret", random());
+    secrets.putIfAbsent("webhook_secret_key", Base64.getEncoder().encodeToString(randomBytes(32)));
+    if (secrets.size() != known) {
       Files.createDirectories(file.getParent());
       try (Writer out = Files.newBufferedWriter(file)) {
         secrets.store(out, "Secrets of the local Rundun");
@@ -110,8 +122,12 @@ public final class LocalRundun {
   }
 
   private static String random() {
-    byte[] bytes = new byte[24];
+    return HexFormat.of().formatHex(randomBytes(24));
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
     new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+    return bytes;
   }
 }

@@ -44,6 +44,8 @@ public final class RundunSystem implements AutoCloseable {
       String externalBootstrapServers,
       String operatorToken,
       String mediaSigningSecret,
+      String webhookSecretKey,
+      String webhookAllowedCidrs,
       String publicBaseUrl,
       Map<String, String> extraProperties) {}
 
@@ -122,6 +124,8 @@ public final class RundunSystem implements AutoCloseable {
     Map<String, Object> props = new HashMap<>();
     props.put("rundun.bootstrap-servers", bootstrapServers);
     props.put("rundun.media-signing-secret", settings.mediaSigningSecret());
+    props.put("rundun.webhook-secret-key", settings.webhookSecretKey());
+    props.put("rundun.webhook-allowed-cidrs", settings.webhookAllowedCidrs());
     props.put(
         "rundun.public-base-url",
         settings.publicBaseUrl() == null

@@ -15,6 +15,7 @@ import java.util.Map;
 final class TestSystem {
 
   static final String OPERATOR_TOKEN = "rdo_test_operator_token";
+  static final String WEBHOOK_SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
   private static RundunSystem system;
 
   private TestSystem() {}
@@ -35,8 +36,16 @@ final class TestSystem {
                     null,
                     OPERATOR_TOKEN,
                     "test-media-signing-secret",
+                    WEBHOOK_SECRET_KEY,
+                    "127.0.0.0/8,::1/128",
                     null,
-                    Map.of("rundun.expiry-sweep-interval", "200ms")));
+                    Map.of(
+                        "rundun.expiry-sweep-interval",
+                        "200ms",
+                        "rundun.webhook-retry-schedule",
+                        "200ms,200ms,200ms",
+                        "rundun.webhook-timeout",
+                        "2s")));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -1,15 +1,24 @@
 package app.rundun.webhooks;
 
+import java.time.Clock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 
-/** Starts the webhook-dispatcher. Delivery itself is the next piece of work (issue 3). */
+/** Starts the webhook-dispatcher. */
 @SpringBootApplication
+@EnableConfigurationProperties(DispatcherProperties.class)
 public class WebhookDispatcherApplication {
 
   public static void main(String[] args) {
     builder().run(args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   /** The application with its own configuration file, so it can share a JVM with the others. */

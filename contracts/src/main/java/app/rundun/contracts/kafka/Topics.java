@@ -6,6 +6,10 @@ import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.JsonSerde;
 import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.webhooks.Redelivery;
+import app.rundun.contracts.webhooks.ScheduledDelivery;
+import app.rundun.contracts.webhooks.WebhookAttempt;
+import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -36,9 +40,47 @@ public final class Topics {
   public static final Topic<String, ApiKeyRecord> API_KEYS =
       new Topic<>("rundun.api-keys", Serdes.String(), new JsonSerde<>(ApiKeyRecord.class), true);
 
+  /** Events to deliver to a run's webhook, keyed by run id; the secret is sealed. */
+  public static final Topic<String, WebhookDelivery> WEBHOOK_DELIVERIES =
+      new Topic<>(
+          "rundun.webhook-deliveries",
+          Serdes.String(),
+          new JsonSerde<>(WebhookDelivery.class),
+          false);
+
+  /**
+   * Deliveries not done yet, keyed {@code {run id}/{event id}} and placed on the partition of the
+   * run id, next to the run's deliveries. Compacted: a tombstone means delivered.
+   */
+  public static final Topic<String, ScheduledDelivery> WEBHOOK_SCHEDULE =
+      new Topic<>(
+          "rundun.webhook-schedule",
+          Serdes.String(),
+          new JsonSerde<>(ScheduledDelivery.class),
+          true);
+
+  /** Every delivery attempt, keyed by run id, for the integrator to read. */
+  public static final Topic<String, WebhookAttempt> WEBHOOK_ATTEMPTS =
+      new Topic<>(
+          "rundun.webhook-attempts", Serdes.String(), new JsonSerde<>(WebhookAttempt.class), false);
+
+  /** Requests to deliver a failed event again, keyed by run id. */
+  public static final Topic<String, Redelivery> WEBHOOK_REDELIVERIES =
+      new Topic<>(
+          "rundun.webhook-redeliveries", Serdes.String(), new JsonSerde<>(Redelivery.class), false);
+
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
-    return List.of(ORG_COMMANDS, RUN_COMMANDS, REPLIES, RUN_EVENTS, API_KEYS);
+    return List.of(
+        ORG_COMMANDS,
+        RUN_COMMANDS,
+        REPLIES,
+        RUN_EVENTS,
+        API_KEYS,
+        WEBHOOK_DELIVERIES,
+        WEBHOOK_SCHEDULE,
+        WEBHOOK_ATTEMPTS,
+        WEBHOOK_REDELIVERIES);
   }
 }

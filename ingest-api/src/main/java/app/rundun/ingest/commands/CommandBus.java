@@ -8,6 +8,7 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.ingest.IngestProperties;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,24 @@ public class CommandBus {
 
   public <T> T send(RunCommand command, Class<T> answer) {
     return send(Topics.RUN_COMMANDS, command.runId().value(), command, answer);
+  }
+
+  /** Publishes a redelivery request; it has no outcome to wait for beyond Kafka's ack. */
+  public void publish(Redelivery redelivery) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            Topics.WEBHOOK_REDELIVERIES.name(),
+            redelivery.runId(),
+            Topics.WEBHOOK_REDELIVERIES.serializeValue(redelivery));
+    try {
+      template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new ApiException(
+          ErrorCode.UNAVAILABLE, "The request could not be recorded; retry it.", null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(ErrorCode.UNAVAILABLE, "The request was interrupted; retry it.", null);
+    }
   }
 
   private <C, T> T send(Topic<String, C> topic, String key, C command, Class<T> answer) {

@@ -11,6 +11,7 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.ingest.IngestProperties;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +43,12 @@ public class ProcessorQueries {
 
   public RunLookup run(RunId id) {
     return get("/internal/runs/" + id.value(), new TypeReference<RunLookup>() {});
+  }
+
+  public List<WebhookAttempt> webhookAttempts(RunId id) {
+    return get(
+        "/internal/runs/" + id.value() + "/webhook_attempts",
+        new TypeReference<List<WebhookAttempt>>() {});
   }
 
   public TemplateResource template(OrgId org, TemplateId id, Integer version) {

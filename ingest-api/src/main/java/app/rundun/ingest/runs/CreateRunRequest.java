@@ -4,7 +4,9 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.templates.TemplateId;
-import java.net.URI;
+import app.rundun.contracts.webhooks.AddressPolicy;
+import app.rundun.contracts.webhooks.SecretBox;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -46,39 +48,30 @@ record CreateRunRequest(
     return executorRef;
   }
 
-  WebhookConfig webhookConfig() {
-    return webhook == null ? null : webhook.validate();
+  /** The validated webhook, its secret sealed; one is made when none is given. */
+  Webhook webhook(AddressPolicy policy, SecretBox box) {
+    return webhook == null ? null : webhook.validate(policy, box);
   }
+
+  /** A webhook ready to store, and the secret to show once if Rundun made it. */
+  record Webhook(WebhookConfig config, String generatedSecret) {}
 
   /** Where and what to deliver for this run. */
   record WebhookRequest(String url, String secret, List<String> events) {
 
-    WebhookConfig validate() {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    Webhook validate(AddressPolicy policy, SecretBox box) {
       if (url == null || url.length() > 2048) {
         throw ApiException.invalid("webhook.url", "webhook.url is required, up to 2048 chars.");
       }
-      try {
-        URI uri = new URI(url);
-        String scheme = uri.getScheme();
-        if (scheme == null
-            || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
-            || uri.getHost() == null) {
-          throw ApiException.invalid("webhook.url", "webhook.url is an http or https URL.");
-        }
-      } catch (java.net.URISyntaxException e) {
-        throw ApiException.invalid("webhook.url", "webhook.url is not a valid URL.");
+      String refusal = policy.refusal(url);
+      if (refusal != null) {
+        throw ApiException.invalid("webhook.url", refusal);
       }
-      if (secret != null) {
-        boolean valid = secret.startsWith("whsec_") && secret.length() > 6;
-        try {
-          valid = valid && Base64.getDecoder().decode(secret.substring(6)).length > 0;
-        } catch (IllegalArgumentException e) {
-          valid = false;
-        }
-        if (!valid) {
-          throw ApiException.invalid(
-              "webhook.secret", "webhook.secret is whsec_ followed by base64.");
-        }
+      if (secret != null && !isValidSecret(secret)) {
+        throw ApiException.invalid(
+            "webhook.secret", "webhook.secret is whsec_ followed by base64 (at least 1 byte).");
       }
       if (events != null) {
         if (events.isEmpty() || new HashSet<>(events).size() != events.size()) {
@@ -93,7 +86,28 @@ record CreateRunRequest(
           }
         }
       }
-      return new WebhookConfig(url, secret, events == null ? null : List.copyOf(events));
+      String generated = secret == null ? generateSecret() : null;
+      String plain = secret == null ? generated : secret;
+      return new Webhook(
+          new WebhookConfig(url, box.seal(plain), events == null ? null : List.copyOf(events)),
+          generated);
+    }
+
+    private static boolean isValidSecret(String candidate) {
+      if (!candidate.startsWith("whsec_") || candidate.length() > 200) {
+        return false;
+      }
+      try {
+        return Base64.getDecoder().decode(candidate.substring(6)).length > 0;
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+
+    private static String generateSecret() {
+      byte[] bytes = new byte[32];
+      RANDOM.nextBytes(bytes);
+      return "whsec_" + Base64.getEncoder().encodeToString(bytes);
     }
   }
 }

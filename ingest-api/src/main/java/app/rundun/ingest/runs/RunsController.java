@@ -10,6 +10,8 @@ import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunPreview;
 import app.rundun.contracts.runs.RunResource;
 import app.rundun.contracts.runs.RunStatus;
+import app.rundun.contracts.webhooks.AddressPolicy;
+import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
@@ -33,15 +35,26 @@ class RunsController {
   private final ProcessorQueries queries;
   private final String linkBase;
 
-  RunsController(CommandBus commands, ProcessorQueries queries, IngestProperties properties) {
+  private final AddressPolicy addresses;
+  private final SecretBox secrets;
+
+  RunsController(
+      CommandBus commands,
+      ProcessorQueries queries,
+      IngestProperties properties,
+      AddressPolicy addresses,
+      SecretBox secrets) {
     this.commands = commands;
     this.queries = queries;
+    this.addresses = addresses;
+    this.secrets = secrets;
     this.linkBase = properties.publicBaseUrl().replaceAll("/+$", "") + "/r/";
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   RunCreated create(Caller caller, @RequestBody CreateRunRequest request) {
+    CreateRunRequest.Webhook webhook = request.webhook(addresses, secrets);
     OrgCommand.CreateRun command =
         new OrgCommand.CreateRun(
             caller.orgId(),
@@ -50,10 +63,15 @@ class RunsController {
             request.template(),
             request.reference(),
             request.expiresInSeconds(),
-            request.webhookConfig(),
+            webhook == null ? null : webhook.config(),
             caller.keyName());
     RunResource run = commands.send(command, RunResource.class);
-    return new RunCreated(run.runId(), linkBase + run.runId(), run.expiresAt(), run.assignedTo());
+    return new RunCreated(
+        run.runId(),
+        linkBase + run.runId(),
+        run.expiresAt(),
+        run.assignedTo(),
+        webhook == null ? null : webhook.generatedSecret());
   }
 
   @GetMapping("/{runId}")

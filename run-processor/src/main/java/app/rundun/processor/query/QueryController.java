@@ -12,8 +12,11 @@ import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunViews;
 import app.rundun.processor.templates.TemplateVersions;
+import app.rundun.processor.webhooks.AttemptLog;
+import app.rundun.processor.webhooks.AttemptLogStage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +59,22 @@ class QueryController {
           }
           RunLookup lookup = views.lookup(run, clock.instant());
           return lookup;
+        });
+  }
+
+  @GetMapping("/runs/{runId}/webhook_attempts")
+  ResponseEntity<?> webhookAttempts(@PathVariable String runId, HttpServletRequest request) {
+    RunId id = new RunId(runId);
+    return answer(
+        AttemptLogStage.STORE,
+        id.value(),
+        request,
+        located -> {
+          AttemptLog log =
+              owner
+                  .<AttemptLog>localStore(AttemptLogStage.STORE, located.partition())
+                  .get(id.value());
+          return log == null ? List.of() : log.attempts();
         });
   }
 

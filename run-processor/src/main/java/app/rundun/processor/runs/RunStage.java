@@ -5,12 +5,17 @@ import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.json.Json;
+import app.rundun.contracts.runs.WebhookConfig;
+import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.processor.stores.StoreBuilders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,6 +37,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   public static final String EXPIRY_STORE = "run-expiry-store";
   public static final String EVENTS_SINK = "run-events-sink";
   public static final String REPLIES_SINK = "run-replies-sink";
+  public static final String WEBHOOKS_SINK = "run-webhook-deliveries-sink";
 
   private static final Logger log = LoggerFactory.getLogger(RunStage.class);
   private static final int SWEEP_BATCH = 1_000;
@@ -157,8 +163,31 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
               after.mode().wire(),
               now);
       context.forward(new Record<>(after.id().value(), event, now.toEpochMilli()), EVENTS_SINK);
+      WebhookConfig webhook = after.webhook();
+      if (webhook != null && webhook.wants(eventType)) {
+        context.forward(
+            new Record<>(after.id().value(), delivery(after, webhook, event), now.toEpochMilli()),
+            WEBHOOKS_SINK);
+      }
     }
     return after;
+  }
+
+  /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}, fixed once, here. */
+  private static WebhookDelivery delivery(Run run, WebhookConfig webhook, RunEvent event) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", event.type());
+    body.put("timestamp", event.time());
+    body.put("data", event.data());
+    return new WebhookDelivery(
+        event.id(),
+        run.id().value(),
+        run.orgId().value(),
+        event.type(),
+        webhook.url(),
+        webhook.sealedSecret(),
+        Json.mapper().writeValueAsString(body),
+        event.time());
   }
 
   private void sweep(long timestamp) {

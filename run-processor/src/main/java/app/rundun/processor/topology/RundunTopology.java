@@ -5,18 +5,20 @@ import app.rundun.contracts.kafka.Topics;
 import app.rundun.processor.organisations.OrgStage;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunViews;
+import app.rundun.processor.webhooks.AttemptLogStage;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Two sub-topologies joined by {@code rundun.run-commands}:
+ * Two sub-topologies joined by {@code rundun.run-commands}, and the log of webhook attempts:
  *
  * <pre>
  * rundun.org-commands (key org id) -> org-stage [organisations, quota, template versions]
  *     -> rundun.run-commands (StartRun, key run id) | rundun.replies | rundun.api-keys
  * rundun.run-commands (key run id) -> run-stage [runs, run expiry]
- *     -> rundun.run-events | rundun.replies
+ *     -> rundun.run-events | rundun.replies | rundun.webhook-deliveries
+ * rundun.webhook-attempts (key run id) -> webhook-attempts-stage [webhook-attempts]
  * </pre>
  */
 public final class RundunTopology {
@@ -25,6 +27,8 @@ public final class RundunTopology {
   public static final String ORG_STAGE = "org-stage";
   public static final String RUN_SOURCE = "run-commands-source";
   public static final String RUN_STAGE = "run-stage";
+  public static final String ATTEMPTS_SOURCE = "webhook-attempts-source";
+  public static final String ATTEMPTS_STAGE = "webhook-attempts-stage";
 
   private RundunTopology() {}
 
@@ -43,6 +47,11 @@ public final class RundunTopology {
     RunStage.storeBuilders().forEach(store -> topology.addStateStore(store, RUN_STAGE));
     sink(topology, RunStage.EVENTS_SINK, Topics.RUN_EVENTS, RUN_STAGE);
     sink(topology, RunStage.REPLIES_SINK, Topics.REPLIES, RUN_STAGE);
+    sink(topology, RunStage.WEBHOOKS_SINK, Topics.WEBHOOK_DELIVERIES, RUN_STAGE);
+
+    source(topology, ATTEMPTS_SOURCE, Topics.WEBHOOK_ATTEMPTS);
+    topology.addProcessor(ATTEMPTS_STAGE, AttemptLogStage::new, ATTEMPTS_SOURCE);
+    topology.addStateStore(AttemptLogStage.storeBuilder(), ATTEMPTS_STAGE);
     return topology;
   }
 

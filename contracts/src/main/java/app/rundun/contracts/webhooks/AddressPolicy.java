@@ -1,0 +1,153 @@
+package app.rundun.contracts.webhooks;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which addresses a webhook may reach: public unicast only, unless the operator allows a block.
+ * Checked when a webhook is given and again on the address each attempt actually connects to, so a
+ * name that later resolves inside (DNS rebinding) is refused too.
+ */
+public final class AddressPolicy {
+
+  /**
+   * Blocks that are never public, IPv4 then IPv6. IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}) needs
+   * no entry: Java presents such an address as the IPv4 address it maps, checked as IPv4.
+   */
+  static final List<Cidr> NON_PUBLIC =
+      List.of(
+              "0.0.0.0/8",
+              "10.0.0.0/8",
+              "100.64.0.0/10",
+              "127.0.0.0/8",
+              "169.254.0.0/16",
+              "172.16.0.0/12",
+              "192.0.0.0/24",
+              "192.0.2.0/24",
+              "192.88.99.0/24",
+              "192.168.0.0/16",
+              "198.18.0.0/15",
+              "198.51.100.0/24",
+              "203.0.113.0/24",
+              "224.0.0.0/4",
+              "240.0.0.0/4",
+              "255.255.255.255/32",
+              "::/128",
+              "::1/128",
+              "::/96",
+              "64:ff9b::/96",
+              "64:ff9b:1::/48",
+              "100::/64",
+              "2001::/32",
+              "2001:db8::/32",
+              "2001:10::/28",
+              "2002::/16",
+              "fc00::/7",
+              "fe80::/10",
+              "fec0::/10",
+              "ff00::/8")
+          .stream()
+          .map(Cidr::parse)
+          .toList();
+
+  private final List<Cidr> allowed;
+  private final Resolver resolver;
+
+  public AddressPolicy(List<Cidr> allowed, Resolver resolver) {
+    this.allowed = List.copyOf(allowed);
+    this.resolver = resolver;
+  }
+
+  /** The policy with the system's DNS and the operator's allowed blocks, comma-separated. */
+  public static AddressPolicy of(String allowedCidrs) {
+    List<Cidr> blocks =
+        allowedCidrs == null
+            ? List.of()
+            : java.util.Arrays.stream(allowedCidrs.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
+    return new AddressPolicy(blocks, InetAddress::getAllByName);
+  }
+
+  /** Name resolution, replaceable so that tests can play DNS. */
+  @FunctionalInterface
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
+  /** A name that resolves to an address the policy refuses. */
+  public static final class RefusedAddressException extends UnknownHostException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedAddressException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Resolves a host and returns its addresses only if every one is permitted: what a connection is
+   * then made to is exactly what was checked.
+   */
+  public InetAddress[] resolvePermitted(String host) throws UnknownHostException {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    InetAddress[] addresses = resolver.resolve(bare);
+    for (InetAddress address : addresses) {
+      if (!permits(address)) {
+        throw new RefusedAddressException(
+            host + " resolves to " + address.getHostAddress() + ", which is not a public address");
+      }
+    }
+    return addresses;
+  }
+
+  public List<Cidr> allowed() {
+    return allowed;
+  }
+
+  public boolean permits(InetAddress address) {
+    if (allowed.stream().anyMatch(block -> block.contains(address))) {
+      return true;
+    }
+    byte[] bytes = address.getAddress();
+    return NON_PUBLIC.stream().noneMatch(block -> block.contains(bytes));
+  }
+
+  /**
+   * Checks a webhook URL: http or https, a host, and every address it resolves to permitted.
+   * Returns the reason it is refused, or null when it is acceptable.
+   */
+  public String refusal(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      return "webhook.url is not a valid URL.";
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      return "webhook.url must be an http or https URL.";
+    }
+    String host = uri.getHost();
+    if (host == null || host.isEmpty()) {
+      return "webhook.url has no host.";
+    }
+    if (uri.getUserInfo() != null) {
+      return "webhook.url must not carry credentials.";
+    }
+    try {
+      resolvePermitted(host);
+      return null;
+    } catch (RefusedAddressException e) {
+      return "webhook.url " + e.getMessage() + ".";
+    } catch (UnknownHostException e) {
+      return "webhook.url host " + host + " does not resolve.";
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package app.rundun.ingest.webhooks;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunLookup;
+import app.rundun.contracts.webhooks.Redelivery;
+import app.rundun.contracts.webhooks.WebhookAttempt;
+import app.rundun.ingest.auth.Caller;
+import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.queries.ProcessorQueries;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/runs/:id/webhook_deliveries}: every attempt, and redelivery of a failed event. */
+@RestController
+@RequestMapping(
+    path = "/v1/runs/{runId}/webhook_deliveries",
+    produces = MediaType.APPLICATION_JSON_VALUE)
+class WebhookDeliveriesController {
+
+  private final ProcessorQueries queries;
+  private final CommandBus commands;
+
+  WebhookDeliveriesController(ProcessorQueries queries, CommandBus commands) {
+    this.queries = queries;
+    this.commands = commands;
+  }
+
+  @GetMapping
+  AttemptList list(Caller caller, @PathVariable String runId) {
+    return new AttemptList(queries.webhookAttempts(owned(caller, runId)));
+  }
+
+  /** Delivers a failed (or stopped) event again, from its first attempt. */
+  @PostMapping("/{eventId}/redeliver")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RedeliveryAccepted redeliver(
+      Caller caller, @PathVariable String runId, @PathVariable String eventId) {
+    RunId run = owned(caller, runId);
+    List<WebhookAttempt> attempts =
+        queries.webhookAttempts(run).stream().filter(a -> a.eventId().equals(eventId)).toList();
+    if (attempts.isEmpty()) {
+      throw ApiException.notFound("webhook delivery", eventId);
+    }
+    WebhookAttempt last = attempts.getLast();
+    if (last.outcome() != WebhookAttempt.Outcome.FAILED
+        && last.outcome() != WebhookAttempt.Outcome.STOPPED) {
+      throw ApiException.conflict(
+          "Event "
+              + eventId
+              + " is "
+              + last.outcome().name().toLowerCase(java.util.Locale.ROOT)
+              + "; only a failed or stopped delivery can be redelivered.");
+    }
+    commands.publish(new Redelivery(run.value(), eventId));
+    return new RedeliveryAccepted(eventId, "scheduled");
+  }
+
+  private RunId owned(Caller caller, String runId) {
+    if (!PrefixedIds.isValid("r", runId)) {
+      throw ApiException.notFound("run", runId);
+    }
+    RunLookup lookup = queries.run(new RunId(runId));
+    if (!lookup.orgId().equals(caller.orgId()) || lookup.mode() != caller.mode()) {
+      throw ApiException.notFound("run", runId);
+    }
+    return lookup.run().runId();
+  }
+
+  /** Every attempt of the run's deliveries, oldest first. */
+  record AttemptList(List<WebhookAttempt> data) {}
+
+  /** A redelivery that is on its way. */
+  record RedeliveryAccepted(String eventId, String status) {}
+}

@@ -1,0 +1,23 @@
+package app.rundun.webhooks;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The dispatcher's settings ({@code rundun.*}). The retry schedule is the wait before each retry:
+ * seven waits, so eight attempts over about a day.
+ */
+@ConfigurationProperties("rundun")
+public record DispatcherProperties(
+    @DefaultValue("localhost:9092") String bootstrapServers,
+    @DefaultValue("6") int partitions,
+    @DefaultValue("1") short replicationFactor,
+    String webhookSecretKey,
+    @DefaultValue("") String webhookAllowedCidrs,
+    @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"})
+        List<Duration> webhookRetrySchedule,
+    @DefaultValue("15s") Duration webhookTimeout,
+    @DefaultValue("64") int webhookConcurrency,
+    @DefaultValue("24h") Duration webhookMaxRetryAfter) {}
