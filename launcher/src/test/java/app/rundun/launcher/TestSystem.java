@@ -45,7 +45,9 @@ final class TestSystem {
                         "rundun.webhook-retry-schedule",
                         "200ms,200ms,200ms",
                         "rundun.webhook-timeout",
-                        "2s")));
+                        "2s",
+                        "rundun.webhook-session-timeout",
+                        "6s")));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -94,6 +96,10 @@ final class TestSystem {
     return new Api[] {
       new Api(get().apiBaseUrl(), live, orgId), new Api(get().apiBaseUrl(), test, orgId)
     };
+  }
+
+  static tools.jackson.databind.JsonNode json(String body) {
+    return app.rundun.contracts.json.Json.mapper().readTree(body);
   }
 
   private static int freePort() throws IOException {

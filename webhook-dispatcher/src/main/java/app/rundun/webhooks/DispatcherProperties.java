@@ -20,4 +20,5 @@ public record DispatcherProperties(
         List<Duration> webhookRetrySchedule,
     @DefaultValue("15s") Duration webhookTimeout,
     @DefaultValue("64") int webhookConcurrency,
-    @DefaultValue("24h") Duration webhookMaxRetryAfter) {}
+    @DefaultValue("24h") Duration webhookMaxRetryAfter,
+    @DefaultValue("45s") Duration webhookSessionTimeout) {}

@@ -1,6 +1,7 @@
 package app.rundun.contracts.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -101,11 +102,13 @@ class AddressPolicyTest {
   }
 
   @Test
-  void refusesOtherSchemesCredentialsAndNamesThatDoNotResolve() {
+  void refusesOtherSchemesAndCredentialsButNotANameThatDoesNotResolveYet() throws Exception {
     assertThat(policy.refusal("ftp://to-8.8.8.8.example/x")).contains("http or https");
     assertThat(policy.refusal("file:///etc/passwd")).contains("http or https");
     assertThat(policy.refusal("https://user:pw@to-8.8.8.8.example/x")).contains("credentials");
-    assertThat(policy.refusal("https://nowhere.invalid/x")).contains("does not resolve");
+    assertThat(policy.refusal("https://nowhere.invalid/x")).isNull();
+    assertThatThrownBy(() -> policy.resolvePermitted("nowhere.invalid"))
+        .isInstanceOf(java.net.UnknownHostException.class);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -85,6 +86,7 @@ public class Dispatcher implements SmartLifecycle {
   private final Map<Integer, Long> loadingUntil = new HashMap<>();
   private final Set<String> inFlight = new HashSet<>();
   private final Set<TopicPartition> paused = new HashSet<>();
+  private final Map<String, ArrayDeque<Runnable>> waitingByRun = new HashMap<>();
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
@@ -212,10 +214,38 @@ public class Dispatcher implements SmartLifecycle {
     Map<String, ScheduledDelivery> entries = entriesOf(delivery.runId());
     if (entries.containsKey(key) || inFlight.contains(key)) {
       settle.run();
-    } else if (entries.containsKey(key(delivery.runId(), STOPPED_MARKER))) {
-      submit(delivery, 1, settle, true);
+      return;
+    }
+    inRunOrder(
+        delivery.runId(),
+        () -> {
+          boolean stopped =
+              entriesOf(delivery.runId()).containsKey(key(delivery.runId(), STOPPED_MARKER));
+          submit(delivery, 1, settle, stopped, () -> nextInRun(delivery.runId()));
+        });
+  }
+
+  /**
+   * First attempts of one run go one at a time, so a run's events arrive in order unless one needs
+   * a retry; other runs, and their endpoints, are not held up.
+   */
+  private void inRunOrder(String runId, Runnable start) {
+    ArrayDeque<Runnable> waiting = waitingByRun.get(runId);
+    if (waiting != null) {
+      waiting.add(start);
+      return;
+    }
+    waitingByRun.put(runId, new ArrayDeque<>());
+    start.run();
+  }
+
+  private void nextInRun(String runId) {
+    ArrayDeque<Runnable> waiting = waitingByRun.get(runId);
+    Runnable next = waiting == null ? null : waiting.poll();
+    if (next == null) {
+      waitingByRun.remove(runId);
     } else {
-      submit(delivery, 1, settle, false);
+      next.run();
     }
   }
 
@@ -258,7 +288,7 @@ public class Dispatcher implements SmartLifecycle {
             && due.state() == ScheduledDelivery.State.PENDING
             && !due.notBefore().isAfter(now)
             && !inFlight.contains(entry.getKey())) {
-          submit(due.delivery(), due.attempt(), null, false);
+          submit(due.delivery(), due.attempt(), null, false, null);
           room--;
         }
       }
@@ -266,7 +296,8 @@ public class Dispatcher implements SmartLifecycle {
   }
 
   /** Makes one attempt on a worker, records it, then settles on the loop thread. */
-  private void submit(WebhookDelivery delivery, int attempt, Runnable settle, boolean runStopped) {
+  private void submit(
+      WebhookDelivery delivery, int attempt, Runnable settle, boolean runStopped, Runnable after) {
     String key = key(delivery.runId(), delivery.eventId());
     inFlight.add(key);
     workers.submit(() -> {
@@ -279,6 +310,9 @@ public class Dispatcher implements SmartLifecycle {
           if (settle != null) {
             settle.run();
           }
+        }
+        if (after != null) {
+          after.run();
         }
       });
     });
@@ -454,6 +488,10 @@ public class Dispatcher implements SmartLifecycle {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    // How long a dead instance's deliveries wait before another instance takes them over.
+    props.put(
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+        (int) properties.webhookSessionTimeout().toMillis());
     // Range assignment gives one instance the same partition of every topic: a run's deliveries,
     // schedule and redeliveries stay together.
     props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
@@ -489,6 +527,11 @@ public class Dispatcher implements SmartLifecycle {
       if (!commits.isEmpty()) {
         consumer.commitSync(commits);
       }
+      Set<Integer> lost = new HashSet<>();
+      for (TopicPartition partition : revoked) {
+        lost.add(partition.partition());
+      }
+      waitingByRun.keySet().removeIf(runId -> lost.contains(partitionOf(runId)));
       for (TopicPartition partition : revoked) {
         tracker.forget(partition);
         paused.remove(partition);
@@ -501,6 +544,7 @@ public class Dispatcher implements SmartLifecycle {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      log.info("Webhook dispatch now owns {}", consumer.assignment());
       List<TopicPartition> scheduled =
           assigned.stream().filter(p -> p.topic().equals(Topics.WEBHOOK_SCHEDULE.name())).toList();
       if (scheduled.isEmpty()) {
