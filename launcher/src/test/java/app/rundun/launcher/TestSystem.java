@@ -47,7 +47,11 @@ final class TestSystem {
                         "rundun.webhook-timeout",
                         "2s",
                         "rundun.webhook-session-timeout",
-                        "6s")));
+                        "6s",
+                        "rundun.webhook-concurrency",
+                        "16",
+                        "rundun.webhook-concurrency-per-host",
+                        "4")));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -164,6 +164,35 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aDeadEndpointDoesNotHoldUpDeliveriesToOthers() throws Exception {
+    try (Receiver healthy = Receiver.alwaysOk();
+        java.net.ServerSocket dead =
+            new java.net.ServerSocket(0, 200, java.net.InetAddress.getLoopbackAddress())) {
+      // The dead endpoint accepts connections and never answers; the test timeout is 2 s. Its 20
+      // events outnumber the test's 16 workers: only the per-host bound leaves room for others.
+      Api live = TestSystem.newOrganisation("team");
+      String deadUrl = "http://localhost:" + dead.getLocalPort() + "/never";
+      List<String> deadRuns = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        deadRuns.add(dispatch(live, Map.of("url", deadUrl, "events", List.of("run.opened"))));
+      }
+      String healthyRun =
+          dispatch(live, Map.of("url", healthy.url("/ok"), "events", List.of("run.opened")));
+      for (String run : deadRuns) {
+        live.anonymous().post("/v1/executor/runs/" + run + "/open", Map.of()).expect(200);
+      }
+      live.anonymous().post("/v1/executor/runs/" + healthyRun + "/open", Map.of()).expect(200);
+
+      Receiver.Received arrived = healthy.await(1, Duration.ofSeconds(20)).getFirst();
+      JsonNode firstDeadAttempt = awaitOutcomes(live, deadRuns.getFirst(), 1).get(0);
+      assertThat(firstDeadAttempt.get("error").asString()).contains("timed out");
+      assertThat(arrived.at())
+          .as("the healthy endpoint got its event before any dead attempt had even timed out")
+          .isBefore(java.time.Instant.parse(firstDeadAttempt.get("at").asString()));
+    }
+  }
+
+  @Test
   void aWebhookAimedInsideIsRefusedWhenTheRunIsDispatched() {
     Api live = TestSystem.newOrganisation("team");
     String template = template(live);

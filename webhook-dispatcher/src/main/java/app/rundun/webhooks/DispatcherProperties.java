@@ -20,5 +20,7 @@ public record DispatcherProperties(
         List<Duration> webhookRetrySchedule,
     @DefaultValue("15s") Duration webhookTimeout,
     @DefaultValue("64") int webhookConcurrency,
+    @DefaultValue("8") int webhookConcurrencyPerHost,
+    @DefaultValue("10000") int webhookMaxWaiting,
     @DefaultValue("24h") Duration webhookMaxRetryAfter,
     @DefaultValue("45s") Duration webhookSessionTimeout) {}

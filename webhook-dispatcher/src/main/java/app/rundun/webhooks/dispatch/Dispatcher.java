@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -85,8 +84,10 @@ public class Dispatcher implements SmartLifecycle {
   private final Map<Integer, Map<String, ScheduledDelivery>> schedule = new HashMap<>();
   private final Map<Integer, Long> loadingUntil = new HashMap<>();
   private final Set<String> inFlight = new HashSet<>();
+  private int attempting;
   private final Set<TopicPartition> paused = new HashSet<>();
-  private final Map<String, ArrayDeque<Runnable>> waitingByRun = new HashMap<>();
+  private final KeyedGate runs = new KeyedGate(1);
+  private final KeyedGate hosts;
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
@@ -99,6 +100,7 @@ public class Dispatcher implements SmartLifecycle {
     this.clock = clock;
     this.secrets = new SecretBox(properties.webhookSecretKey());
     this.plan = new RetryPlan(properties.webhookRetrySchedule(), properties.webhookMaxRetryAfter());
+    this.hosts = new KeyedGate(properties.webhookConcurrencyPerHost());
     AddressPolicy policy = AddressPolicy.of(properties.webhookAllowedCidrs());
     if (!policy.allowed().isEmpty()) {
       log.warn("Webhooks may reach these non-public blocks, as configured: {}", policy.allowed());
@@ -216,37 +218,15 @@ public class Dispatcher implements SmartLifecycle {
       settle.run();
       return;
     }
-    inRunOrder(
+    // First attempts of one run go one at a time, so a run's events arrive in order unless one
+    // needs a retry; other runs are not held up.
+    runs.enter(
         delivery.runId(),
         () -> {
           boolean stopped =
               entriesOf(delivery.runId()).containsKey(key(delivery.runId(), STOPPED_MARKER));
-          submit(delivery, 1, settle, stopped, () -> nextInRun(delivery.runId()));
+          submit(delivery, 1, settle, stopped, () -> runs.leave(delivery.runId()));
         });
-  }
-
-  /**
-   * First attempts of one run go one at a time, so a run's events arrive in order unless one needs
-   * a retry; other runs, and their endpoints, are not held up.
-   */
-  private void inRunOrder(String runId, Runnable start) {
-    ArrayDeque<Runnable> waiting = waitingByRun.get(runId);
-    if (waiting != null) {
-      waiting.add(start);
-      return;
-    }
-    waitingByRun.put(runId, new ArrayDeque<>());
-    start.run();
-  }
-
-  private void nextInRun(String runId) {
-    ArrayDeque<Runnable> waiting = waitingByRun.get(runId);
-    Runnable next = waiting == null ? null : waiting.poll();
-    if (next == null) {
-      waitingByRun.remove(runId);
-    } else {
-      next.run();
-    }
   }
 
   private void redeliver(Redelivery redelivery, Runnable settle) {
@@ -277,7 +257,7 @@ public class Dispatcher implements SmartLifecycle {
 
   private void dispatchDue() {
     Instant now = clock.instant();
-    int room = properties.webhookConcurrency() - inFlight.size();
+    int room = properties.webhookConcurrency() - attempting;
     for (var partition : schedule.entrySet()) {
       if (room <= 0 || loadingUntil.containsKey(partition.getKey())) {
         continue;
@@ -295,27 +275,43 @@ public class Dispatcher implements SmartLifecycle {
     }
   }
 
-  /** Makes one attempt on a worker, records it, then settles on the loop thread. */
+  /**
+   * Makes one attempt on a worker, records it, then settles on the loop thread. Attempts to one
+   * endpoint host are bounded, so a dead endpoint holds at most that many workers.
+   */
   private void submit(
       WebhookDelivery delivery, int attempt, Runnable settle, boolean runStopped, Runnable after) {
     String key = key(delivery.runId(), delivery.eventId());
+    String host = host(delivery.url());
     inFlight.add(key);
-    workers.submit(() -> {
-      Outcome outcome = runStopped ? stopped(delivery, attempt) : attempt(delivery, attempt);
-      boolean written = record(delivery, outcome);
-      completions.add(() -> {
-        inFlight.remove(key);
-        if (written) {
-          writeThrough(delivery, outcome.next(), outcome.stopsRun());
-          if (settle != null) {
-            settle.run();
-          }
-        }
-        if (after != null) {
-          after.run();
-        }
-      });
-    });
+    hosts.enter(
+        host,
+        () -> {
+          attempting++;
+          workers.submit(() -> {
+            Outcome outcome = runStopped ? stopped(delivery, attempt) : attempt(delivery, attempt);
+            boolean written = record(delivery, outcome);
+            completions.add(() -> {
+              inFlight.remove(key);
+              if (written) {
+                writeThrough(delivery, outcome.next(), outcome.stopsRun());
+                if (settle != null) {
+                  settle.run();
+                }
+              }
+              attempting--;
+              hosts.leave(host);
+              if (after != null) {
+                after.run();
+              }
+            });
+          });
+        });
+  }
+
+  private static String host(String url) {
+    String host = java.net.URI.create(url).getHost();
+    return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
   }
 
   private Outcome attempt(WebhookDelivery delivery, int number) {
@@ -449,7 +445,9 @@ public class Dispatcher implements SmartLifecycle {
 
   /** Deliveries wait while their schedule loads, and all wait while the workers are full. */
   private void applyPauses() {
-    boolean full = inFlight.size() >= properties.webhookConcurrency();
+    boolean full =
+        attempting >= properties.webhookConcurrency()
+            || hosts.waiting() + runs.waiting() >= properties.webhookMaxWaiting();
     Set<TopicPartition> wanted = new HashSet<>();
     for (TopicPartition partition : consumer.assignment()) {
       if (!partition.topic().equals(Topics.WEBHOOK_SCHEDULE.name())
@@ -488,6 +486,8 @@ public class Dispatcher implements SmartLifecycle {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+    props.put(
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(10, properties.webhookConcurrency()));
     // How long a dead instance's deliveries wait before another instance takes them over.
     props.put(
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
@@ -531,7 +531,7 @@ public class Dispatcher implements SmartLifecycle {
       for (TopicPartition partition : revoked) {
         lost.add(partition.partition());
       }
-      waitingByRun.keySet().removeIf(runId -> lost.contains(partitionOf(runId)));
+      runs.forget(runId -> lost.contains(partitionOf(runId)));
       for (TopicPartition partition : revoked) {
         tracker.forget(partition);
         paused.remove(partition);
