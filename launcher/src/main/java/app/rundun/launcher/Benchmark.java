@@ -248,20 +248,10 @@ final class Benchmark {
     return elapsed;
   }
 
-  private String setUp(String operatorToken) throws IOException, InterruptedException {
-    String org =
-        json(post(
-                "/admin/v1/organisations",
-                operatorToken,
-                Map.of("name", "Bench", "plan", "enterprise")))
-            .get("organisation_id")
-            .asString();
-    return json(post(
-            "/admin/v1/organisations/" + org + "/api_keys",
-            operatorToken,
-            Map.of("name", "Benchmark")))
-        .get("key")
-        .asString();
+  private String setUp(String operatorToken) {
+    Operator operator = new Operator(base, operatorToken);
+    return operator.issueKey(
+        operator.createOrganisation("Bench", "enterprise"), "Benchmark", "live");
   }
 
   private String templateId() throws IOException, InterruptedException {

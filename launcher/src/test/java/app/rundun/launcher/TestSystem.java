@@ -71,34 +71,11 @@ final class TestSystem {
 
   /** A new organisation: its live key's API, then its test key's. */
   static Api[] newOrganisationWithModes(String plan) {
-    Api operator = operator();
-    String orgId =
-        operator
-            .post("/admin/v1/organisations", Map.of("name", "Org " + plan, "plan", plan))
-            .expect(201)
-            .json()
-            .get("organisation_id")
-            .asString();
-    String live =
-        operator
-            .post(
-                "/admin/v1/organisations/" + orgId + "/api_keys",
-                Map.of("name", "Alex", "mode", "live"))
-            .expect(201)
-            .json()
-            .get("key")
-            .asString();
-    String test =
-        operator
-            .post(
-                "/admin/v1/organisations/" + orgId + "/api_keys",
-                Map.of("name", "Alex (test)", "mode", "test"))
-            .expect(201)
-            .json()
-            .get("key")
-            .asString();
+    Operator operator = new Operator(get().apiBaseUrl(), OPERATOR_TOKEN);
+    String orgId = operator.createOrganisation("Org " + plan, plan);
     return new Api[] {
-      new Api(get().apiBaseUrl(), live, orgId), new Api(get().apiBaseUrl(), test, orgId)
+      new Api(get().apiBaseUrl(), operator.issueKey(orgId, "Alex", "live"), orgId),
+      new Api(get().apiBaseUrl(), operator.issueKey(orgId, "Alex (test)", "test"), orgId)
     };
   }
 
