@@ -41,17 +41,28 @@ public sealed interface RunCommand {
       String createdByName)
       implements RunCommand {}
 
-  /** The executor opens the link; external mode names them, member mode signs them in. */
-  record OpenRun(RunId runId, String name, String email, String memberId) implements RunCommand {}
-
-  record AnswerStep(RunId runId, String stepId, JsonNode value, List<PhotoRef> photos, GeoPoint geo)
+  /**
+   * The executor opens the link; external mode names them, member mode signs them in. The device
+   * that opens it, when the app names one, holds the run from then on.
+   */
+  record OpenRun(RunId runId, String name, String email, String memberId, String deviceId)
       implements RunCommand {}
 
-  record SkipStep(RunId runId, String stepId) implements RunCommand {}
+  /** {@code deviceId} on the executor's commands: only the device holding the run may act. */
+  record AnswerStep(
+      RunId runId,
+      String stepId,
+      JsonNode value,
+      List<PhotoRef> photos,
+      GeoPoint geo,
+      String deviceId)
+      implements RunCommand {}
 
-  record SubmitRun(RunId runId) implements RunCommand {}
+  record SkipStep(RunId runId, String stepId, String deviceId) implements RunCommand {}
 
-  record ExitRun(RunId runId) implements RunCommand {}
+  record SubmitRun(RunId runId, String deviceId) implements RunCommand {}
+
+  record ExitRun(RunId runId, String deviceId) implements RunCommand {}
 
   /** The integrator cancels; only the owning organisation may. */
   record CancelRun(RunId runId, OrgId orgId, Mode mode) implements RunCommand {}

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/v1/executor/runs/{runId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class ExecutorController {
+
+  /** The executor app's device token: the device that opens a run holds it. */
+  static final String DEVICE_HEADER = "Rundun-Device";
 
   private final CommandBus commands;
   private final ProcessorQueries queries;
@@ -61,16 +65,20 @@ class ExecutorController {
 
   @PostMapping("/open")
   ExecutorRunView open(
-      @PathVariable String runId, @RequestBody(required = false) ExecutorRequests.Open body) {
+      @PathVariable String runId,
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @RequestBody(required = false) ExecutorRequests.Open body) {
     ExecutorRequests.Open open = body == null ? new ExecutorRequests.Open(null, null) : body;
     return commands.send(
-        new RunCommand.OpenRun(id(runId), open.name(), open.email(), null), ExecutorRunView.class);
+        new RunCommand.OpenRun(id(runId), open.name(), open.email(), null, device(device)),
+        ExecutorRunView.class);
   }
 
   @PutMapping(path = "/steps/{stepId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
   ExecutorRunView answer(
       @PathVariable String runId,
       @PathVariable String stepId,
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
       @RequestBody ExecutorRequests.Answer answer) {
     RunId id = id(runId);
     List<PhotoRef> refs = new ArrayList<>();
@@ -79,13 +87,17 @@ class ExecutorController {
       refs.add(photos.resolve(id, stepId, photoIds.get(i), i));
     }
     return commands.send(
-        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo()),
+        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo(), device(device)),
         ExecutorRunView.class);
   }
 
   @PostMapping("/steps/{stepId}/skip")
-  ExecutorRunView skip(@PathVariable String runId, @PathVariable String stepId) {
-    return commands.send(new RunCommand.SkipStep(id(runId), stepId), ExecutorRunView.class);
+  ExecutorRunView skip(
+      @PathVariable String runId,
+      @PathVariable String stepId,
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
+    return commands.send(
+        new RunCommand.SkipStep(id(runId), stepId, device(device)), ExecutorRunView.class);
   }
 
   /** The raw image as the body, e.g. {@code Content-Type: image/jpeg}; up to 15 MB. */
@@ -127,13 +139,30 @@ class ExecutorController {
   }
 
   @PostMapping("/submit")
-  ExecutorRunView submit(@PathVariable String runId) {
-    return commands.send(new RunCommand.SubmitRun(id(runId)), ExecutorRunView.class);
+  ExecutorRunView submit(
+      @PathVariable String runId,
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
+    return commands.send(
+        new RunCommand.SubmitRun(id(runId), device(device)), ExecutorRunView.class);
   }
 
   @PostMapping("/exit")
-  ExecutorRunView exit(@PathVariable String runId) {
-    return commands.send(new RunCommand.ExitRun(id(runId)), ExecutorRunView.class);
+  ExecutorRunView exit(
+      @PathVariable String runId,
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
+    return commands.send(new RunCommand.ExitRun(id(runId), device(device)), ExecutorRunView.class);
+  }
+
+  /** A device id is the app's own random token; anything else is refused rather than stored. */
+  private static String device(String header) {
+    if (header == null) {
+      return null;
+    }
+    if (!header.matches("[A-Za-z0-9_-]{16,64}")) {
+      throw ApiException.invalid(
+          DEVICE_HEADER, DEVICE_HEADER + " is 16 to 64 letters, digits, - or _.");
+    }
+    return header;
   }
 
   private static RunId id(String runId) {

@@ -44,7 +44,8 @@ public record Run(
     String assignedTo,
     Map<String, RecordedAnswer> answers,
     Set<String> skipped,
-    WebhookConfig webhook) {
+    WebhookConfig webhook,
+    String deviceId) {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final int MAX_NAME = 200;
@@ -71,7 +72,8 @@ public record Run(
         null,
         Map.of(),
         Set.of(),
-        start.webhook());
+        start.webhook(),
+        null);
   }
 
   /** The status as of {@code now}: a run whose link has expired reads as expired at once. */
@@ -83,7 +85,10 @@ public record Run(
     return !status.finished() && expiresAt != null && !now.isBefore(expiresAt);
   }
 
-  public Run open(String name, String email, String memberId, Instant now) {
+  public Run open(String name, String email, String memberId, String device, Instant now) {
+    if (status == RunStatus.IN_PROGRESS && !isDue(now) && !heldBy(device)) {
+      throw ApiException.conflict("This run is already in progress on another device.");
+    }
     requireStatus(now, RunStatus.PENDING, "opened");
     ExecutorIdentity who =
         switch (template.execution().identityRequired()) {
@@ -91,7 +96,40 @@ public record Run(
           case EXTERNAL -> external(name, email);
           case MEMBER -> member(memberId);
         };
-    return with(RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null);
+    return new Run(
+            id,
+            orgId,
+            mode,
+            template,
+            executorRef,
+            createdByName,
+            createdAt,
+            expiresAt,
+            status,
+            completedAt,
+            finishedAt,
+            identity,
+            assignedTo,
+            answers,
+            skipped,
+            webhook,
+            device)
+        .with(RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null);
+  }
+
+  /**
+   * Refuses a device other than the one that opened the run: a link forwarded to someone else
+   * cannot take over a run in progress.
+   */
+  public Run requireDevice(String device, Instant now) {
+    if (!statusAt(now).finished() && !heldBy(device)) {
+      throw ApiException.conflict("This run is already in progress on another device.");
+    }
+    return this;
+  }
+
+  private boolean heldBy(String device) {
+    return deviceId == null || deviceId.equals(device);
   }
 
   public Run answer(
@@ -237,6 +275,7 @@ public record Run(
         nextAssignedTo,
         nextAnswers,
         nextSkipped,
-        webhook);
+        webhook,
+        deviceId);
   }
 }

@@ -61,7 +61,7 @@ class RundunTopologyTest {
     Reply updated = topology.send(new OrgCommand.UpdateTemplate(org, template, draft("Second", 3)));
     assertThat(updated.body().get("version").asInt()).isEqualTo(2);
 
-    Reply opened = topology.send(new RunCommand.OpenRun(first, null, null, null));
+    Reply opened = topology.send(new RunCommand.OpenRun(first, null, null, null, null));
     assertThat(opened.body().get("steps")).hasSize(1);
   }
 
@@ -88,7 +88,7 @@ class RundunTopologyTest {
     assertThat(events).extracting(RunEvent::type).containsExactly("run.expired");
     assertThat(events.getFirst().data().get("status").asString()).isEqualTo("expired");
 
-    Reply open = topology.send(new RunCommand.OpenRun(run, null, null, null));
+    Reply open = topology.send(new RunCommand.OpenRun(run, null, null, null, null));
     assertThat(open.error().error()).isEqualTo("gone");
   }
 
@@ -101,7 +101,7 @@ class RundunTopologyTest {
 
     // Only the command clock moves: the sweep has not run, yet the run is expired at its time.
     topology.advanceCommandClock(Duration.ofHours(1));
-    Reply open = topology.send(new RunCommand.OpenRun(run, null, null, null));
+    Reply open = topology.send(new RunCommand.OpenRun(run, null, null, null, null));
     assertThat(open.error().error()).isEqualTo("gone");
     assertThat(topology.events()).extracting(RunEvent::type).containsExactly("run.expired");
   }
@@ -112,35 +112,39 @@ class RundunTopologyTest {
     RunId run = RunId.mint();
     topology.send(createRunCommand(template, run, Mode.LIVE, null));
 
-    assertThat(errorOf(new RunCommand.AnswerStep(run, "s-a", IntNode.valueOf(1), List.of(), null)))
+    assertThat(
+            errorOf(
+                new RunCommand.AnswerStep(run, "s-a", IntNode.valueOf(1), List.of(), null, null)))
         .as("answer before open")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.SubmitRun(run)))
+    assertThat(errorOf(new RunCommand.SubmitRun(run, null)))
         .as("submit before open")
         .isEqualTo("conflict");
-    assertThat(topology.send(new RunCommand.OpenRun(run, null, null, null)).isOk()).isTrue();
-    assertThat(errorOf(new RunCommand.OpenRun(run, null, null, null)))
+    assertThat(topology.send(new RunCommand.OpenRun(run, null, null, null, null)).isOk()).isTrue();
+    assertThat(errorOf(new RunCommand.OpenRun(run, null, null, null, null)))
         .as("open twice")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.SubmitRun(run)))
+    assertThat(errorOf(new RunCommand.SubmitRun(run, null)))
         .as("submit with a required step open")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.SkipStep(run, "s-a")))
+    assertThat(errorOf(new RunCommand.SkipStep(run, "s-a", null)))
         .as("skip a required step")
         .isEqualTo("invalid_request");
     assertThat(
             errorOf(
                 new RunCommand.AnswerStep(
-                    run, "s-a", Json.mapper().valueToTree("x"), List.of(), null)))
+                    run, "s-a", Json.mapper().valueToTree("x"), List.of(), null, null)))
         .as("a string for a number")
         .isEqualTo("invalid_request");
     assertThat(
             topology
-                .send(new RunCommand.AnswerStep(run, "s-a", IntNode.valueOf(3), List.of(), null))
+                .send(
+                    new RunCommand.AnswerStep(
+                        run, "s-a", IntNode.valueOf(3), List.of(), null, null))
                 .isOk())
         .isTrue();
-    assertThat(topology.send(new RunCommand.SubmitRun(run)).isOk()).isTrue();
-    assertThat(errorOf(new RunCommand.ExitRun(run)))
+    assertThat(topology.send(new RunCommand.SubmitRun(run, null)).isOk()).isTrue();
+    assertThat(errorOf(new RunCommand.ExitRun(run, null)))
         .as("exit when completed")
         .isEqualTo("conflict");
     assertThat(errorOf(new RunCommand.CancelRun(run, org, Mode.LIVE)))

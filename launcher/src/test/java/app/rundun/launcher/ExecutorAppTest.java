@@ -1,0 +1,329 @@
+package app.rundun.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The executor's story in a real browser (Debian's headless Chromium, phone-sized): the link opens
+ * the app, the steps are answered with a camera photo and a location, and the integrator reads the
+ * result; the same with a named outsider; and the same with the network cut mid-run.
+ */
+class ExecutorAppTest {
+
+  private static final double LAT = 51.507;
+  private static final double LNG = -0.127;
+
+  @Test
+  void theSeedsVehicleCheckIsCompletedOnAPhone() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    String runId = dispatch(live, vehicleCheck("none"));
+    try (CuttableProxy network = network();
+        Browser phone = new Browser()) {
+      // Step 1: the link shows the preview, with the install prompt, and a Start button.
+      phone.open(network.url("/r/" + runId), LAT, LNG, 5);
+      phone.awaitHeading("Vehicle rental — outgoing check");
+      assertThat(phone.text("main"))
+          .contains("4 steps")
+          .contains("sent by Alex")
+          .contains("Install");
+      phone.check("1-start");
+      phone.click("form button[type=submit]");
+
+      // Step 2: odometer, a number in km.
+      phone.awaitHeading("Odometer reading");
+      phone.check("2-number");
+      phone.click("form button[type=submit]");
+      phone.awaitText("#step-error", "Enter a number");
+      phone.type("#answer", "42150");
+      phone.click("form button[type=submit]");
+
+      // Step 3: fuel level, one large choice.
+      phone.awaitHeading("Fuel level");
+      phone.check("3-single-choice");
+      phone.clickText("Half");
+      phone.click("form button[type=submit]");
+
+      // Step 4: any damage, yes or no.
+      phone.awaitHeading("Any damage?");
+      phone.clickText("Yes");
+      phone.click("form button[type=submit]");
+
+      // Step 5: damaged areas, with a photo from the camera and the location.
+      phone.awaitHeading("Damaged areas");
+      phone.clickText("Front");
+      phone.clickText("Rear");
+      phone.attach("#photo-input", cameraPhoto());
+      phone.find(".thumbs img");
+      phone.click("#geo-status + button");
+      phone.awaitText("#geo-status", "accurate to 5 m");
+      phone.check("5-multi-choice-photo-geo");
+      phone.click("form button[type=submit]");
+
+      // Step 6: review, then send.
+      phone.awaitHeading("Check and send");
+      assertThat(phone.text("dl.review"))
+          .contains("42150 km")
+          .contains("Half")
+          .contains("Front, Rear");
+      phone.check("6-review");
+      phone.clickText("Send");
+      phone.awaitHeading("Thank you — all done");
+      phone.awaitText("#done-message", "have been sent");
+      phone.check("7-done");
+    }
+
+    // Step 7: the integrator reads it completed, with the photo and the location.
+    JsonNode run = awaitRun(live, runId, r -> r.get("status").asString().equals("completed"));
+    JsonNode answers = run.get("answers");
+    assertThat(answers.get("s-od01").get("value").asInt()).isEqualTo(42150);
+    assertThat(answers.get("s-fu01").get("value").asString()).isEqualTo("o-fu2");
+    assertThat(answers.get("s-dm01").get("value").asBoolean()).isTrue();
+    assertThat(answers.get("s-dm02").get("value").toString()).isEqualTo("[\"o-dm1\",\"o-dm3\"]");
+    assertThat(answers.get("s-dm02").get("photos")).hasSize(1);
+    assertThat(answers.get("s-dm02").get("geo").get("lat").asDouble()).isEqualTo(LAT);
+    assertThat(answers.get("s-dm02").get("geo").get("accuracy_m").asDouble()).isEqualTo(5.0);
+    assertThat(run.get("executor_identity").get("mode").asString()).isEqualTo("anonymous");
+  }
+
+  @Test
+  void anOutsiderGivesNameAndEmailBeforeTheFirstStep() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    String runId = dispatch(live, vehicleCheck("external"));
+    try (CuttableProxy network = network();
+        Browser phone = new Browser()) {
+      phone.open(network.url("/r/" + runId), LAT, LNG, 8);
+      phone.find("#name");
+      phone.check("external-identity");
+      phone.click("form button[type=submit]");
+      phone.awaitText("#start-error", "Please enter your name");
+      phone.type("#name", "Jane Smith");
+      phone.type("#email", "not-an-email");
+      phone.click("form button[type=submit]");
+      phone.awaitText("#start-error", "valid email");
+      phone.type("#email", "jane@example.com");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Odometer reading");
+      phone.click("#exit");
+      phone.check("exit-confirmation");
+      phone.clickText("Keep going");
+      phone.awaitHeading("Odometer reading");
+    }
+    JsonNode run = awaitRun(live, runId, r -> r.get("status").asString().equals("in_progress"));
+    assertThat(run.get("executor_identity").toString())
+        .isEqualTo(
+            "{\"mode\":\"external\",\"name\":\"Jane Smith\",\"email\":\"jane@example.com\"}");
+    assertThat(run.get("assigned_to").isNull()).isTrue();
+
+    // Another device with the same link is told the run is already in progress.
+    try (CuttableProxy network = network();
+        Browser other = new Browser()) {
+      other.open(network.url("/r/" + runId), LAT, LNG, 8);
+      other.awaitText("main", "already being done on another device");
+    }
+    live.anonymous()
+        .put("/v1/executor/runs/" + runId + "/steps/s-od01/answer", Map.of("value", 1))
+        .expectError(409, "conflict", null);
+  }
+
+  @Test
+  void aRunAnsweredWithTheNetworkCutSyncsEveryAnswerWhenItReturns() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    String runId =
+        dispatch(
+            live,
+            Map.of(
+                "name",
+                "Site visit",
+                "steps",
+                List.of(
+                    Map.of("id", "s-meter", "type", "number", "title", "Meter reading"),
+                    Map.of("id", "s-safe", "type", "boolean", "title", "Is the site safe?"),
+                    Map.of("id", "s-photo", "type", "photo", "title", "Photo of the cabinet"),
+                    Map.of("id", "s-notes", "type", "text", "title", "Notes", "required", false))));
+    try (CuttableProxy network = network();
+        Browser phone = new Browser()) {
+      phone.open(network.url("/r/" + runId), LAT, LNG, 5);
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Meter reading");
+      phone.awaitServiceWorker();
+
+      // The network goes; three steps are answered, one with a photo.
+      network.cut();
+      phone.type("#answer", "1234");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Is the site safe?");
+      phone.clickText("No");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Photo of the cabinet");
+      phone.attach("#photo-input", cameraPhoto());
+      phone.find(".thumbs img");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Notes");
+      phone.awaitText("#sync", "waiting to be sent");
+      phone.check("offline-pending");
+
+      // The tab is reloaded with no network: the run comes back from the device.
+      phone.reload();
+      phone.awaitHeading("Notes");
+      phone.awaitText("#sync", "waiting to be sent");
+
+      // The network returns: everything is sent, in order, and the run completes.
+      network.restore();
+      phone.clickText("Skip");
+      phone.awaitHeading("Check and send");
+      phone.clickText("Send");
+      phone.awaitHeading("Thank you — all done");
+      phone.awaitText("#done-message", "have been sent");
+    }
+    JsonNode run = awaitRun(live, runId, r -> r.get("status").asString().equals("completed"));
+    JsonNode answers = run.get("answers");
+    assertThat(answers.get("s-meter").get("value").asInt()).isEqualTo(1234);
+    assertThat(answers.get("s-safe").get("value").asBoolean()).isFalse();
+    assertThat(answers.get("s-photo").get("photos")).hasSize(1);
+    assertThat(run.get("progress").toString())
+        .isEqualTo("{\"total\":4,\"answered\":3,\"skipped\":1}");
+  }
+
+  @Test
+  void aLinkThatCannotBeDoneAnyMoreSaysWhy() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    Map<String, Object> template = vehicleCheck("none");
+    Api anyone = live.anonymous();
+    assertThat(anyone.get("/r/r-00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
+    assertThat(anyone.get("/r/not-a-run").body()).contains("This link does not work");
+
+    String expiring = dispatch(live, template, Map.of("expires_in_hours", 0.0003));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (anyone.get("/r/" + expiring).status() != 410 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Api.Response expired = anyone.get("/r/" + expiring);
+    assertThat(expired.status()).isEqualTo(410);
+    assertThat(expired.body()).contains("This link has expired").doesNotContain("Exception");
+
+    String cancelled = dispatch(live, template);
+    live.post("/v1/runs/" + cancelled + "/cancel", Map.of()).expect(200);
+    assertThat(anyone.get("/r/" + cancelled).expect(200).body()).contains("was cancelled");
+    try (CuttableProxy network = network();
+        Browser phone = new Browser()) {
+      phone.open(network.url("/r/" + cancelled), LAT, LNG, 5);
+      phone.awaitHeading("This checklist was cancelled");
+      phone.check("cancelled-link");
+      phone.open(network.url("/r/" + expiring), LAT, LNG, 5);
+      phone.awaitHeading("This link has expired");
+      phone.check("expired-link");
+    }
+    assertThat(anyone.get("/.well-known/assetlinks.json").status()).isEqualTo(404);
+    assertThat(anyone.get("/app/manifest.webmanifest").expect(200).body()).contains("icon-512.png");
+  }
+
+  private static Map<String, Object> vehicleCheck(String identity) {
+    return Map.of(
+        "name",
+        "Vehicle rental — outgoing check",
+        "execution",
+        Map.of("identity_required", identity),
+        "steps",
+        List.of(
+            Map.of(
+                "id",
+                "s-od01",
+                "type",
+                "number",
+                "title",
+                "Odometer reading",
+                "unit",
+                "km",
+                "min",
+                0,
+                "integer",
+                true),
+            Map.of(
+                "id",
+                "s-fu01",
+                "type",
+                "single_choice",
+                "title",
+                "Fuel level",
+                "options",
+                List.of(
+                    Map.of("id", "o-fu1", "label", "Full"),
+                    Map.of("id", "o-fu2", "label", "Half"))),
+            Map.of("id", "s-dm01", "type", "boolean", "title", "Any damage?"),
+            Map.of(
+                "id",
+                "s-dm02",
+                "type",
+                "multi_choice",
+                "title",
+                "Damaged areas",
+                "options",
+                List.of(
+                    Map.of("id", "o-dm1", "label", "Front"),
+                    Map.of("id", "o-dm2", "label", "Side"),
+                    Map.of("id", "o-dm3", "label", "Rear")),
+                "photos",
+                Map.of("min", 1, "max", 3),
+                "geo",
+                "required")));
+  }
+
+  private static String dispatch(Api live, Map<String, Object> template) {
+    return dispatch(live, template, Map.of());
+  }
+
+  private static String dispatch(
+      Api live, Map<String, Object> template, Map<String, Object> extra) {
+    String templateId =
+        live.post("/v1/templates", template).expect(201).json().get("template_id").asString();
+    Map<String, Object> body = new java.util.HashMap<>(extra);
+    body.put("template_id", templateId);
+    return live.post("/v1/runs", body).expect(201).json().get("run_id").asString();
+  }
+
+  private static CuttableProxy network() {
+    return new CuttableProxy(URI.create(TestSystem.get().apiBaseUrl()).getPort());
+  }
+
+  private static JsonNode awaitRun(Api live, String runId, Predicate<JsonNode> done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode run;
+    do {
+      run = live.get("/v1/runs/" + runId).expect(200).json();
+      if (done.test(run)) {
+        return run;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("The run did not get there: " + run);
+  }
+
+  /** What a phone camera would hand the page: a JPEG larger than the app sends. */
+  private static Path cameraPhoto() throws IOException {
+    BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(0x3a6ea5));
+    g.fillRect(0, 0, 2400, 1800);
+    g.setColor(Color.ORANGE);
+    g.fillOval(600, 400, 1200, 900);
+    g.dispose();
+    Path file = Files.createTempFile("camera", ".jpg");
+    ImageIO.write(image, "jpg", file.toFile());
+    return file;
+  }
+}
