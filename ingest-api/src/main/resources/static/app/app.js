@@ -48,6 +48,14 @@ async function pendingOps() {
   return all.filter((op) => op.runId === runId).sort((a, b) => a.seq - b.seq);
 }
 
+/** The headers that say who acts: this device, and the signed-in member of a member run. */
+function who() {
+  const headers = { "Rundun-Device": deviceId() };
+  const member = localStorage.getItem("rundun-member:" + runId);
+  if (member) headers["Rundun-Member"] = member;
+  return headers;
+}
+
 function deviceId() {
   let id = localStorage.getItem("rundun-device");
   if (!id) {
@@ -102,7 +110,17 @@ function answerable(view) {
 function startScreen() {
   exitButton.hidden = true;
   const external = state.identity === "external";
+  const member = state.identity === "member";
   const form = h("form", { novalidate: true, onsubmit: (e) => { e.preventDefault(); start(form); } });
+  if (member) {
+    form.append(
+      h("p", {}, "This checklist is for members of the team. Sign in to start or to continue."),
+      h("label", { for: "email" }, "Your email"),
+      h("input", { id: "email", name: "email", type: "email", autocomplete: "username", required: true }),
+      h("label", { for: "password" }, "Your password"),
+      h("input", { id: "password", name: "password", type: "password", autocomplete: "current-password", required: true }),
+    );
+  }
   if (external) {
     form.append(
       h("p", {}, "Please give your name and email before you start."),
@@ -114,7 +132,7 @@ function startScreen() {
   }
   form.append(
     h("p", { class: "error", role: "alert", id: "start-error" }),
-    h("div", { class: "actions" }, h("button", { type: "submit", class: "grow" }, "Start")));
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "grow" }, member ? "Sign in and start" : "Start")));
   show("start",
     h("h1", { text: preview.template_name }),
     h("p", { class: "lead" }, preview.step_count + " steps · sent by " + preview.created_by_name),
@@ -155,20 +173,36 @@ async function start(form) {
   }
   if (!navigator.onLine) return startError("You are offline. Connect to start; after that you can work offline.");
   try {
+    if (state.identity === "member") {
+      const signIn = await fetch(api + "/sign_in", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: form.email.value.trim(), password: form.password.value }),
+      });
+      const signedIn = await signIn.json();
+      if (!signIn.ok) return startError(signedIn.message, "password");
+      localStorage.setItem("rundun-member:" + runId, signedIn.member_token);
+    }
     const response = await fetch(api + "/open", {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Rundun-Device": deviceId() },
+      headers: { "Content-Type": "application/json", ...who() },
       body: JSON.stringify(body),
     });
     const payload = await response.json();
     if (!response.ok) return startError(payload.message);
     state.view = payload;
-    state.index = 0;
-    await saveRun({ view: state.view, index: 0 });
+    state.index = firstOpenStep(payload);
+    await saveRun({ view: state.view, index: state.index });
     stepScreen();
   } catch (e) {
     startError("The connection failed. Try again.");
   }
+}
+
+/** Where to pick up a run: the first step neither answered nor skipped. */
+function firstOpenStep(view) {
+  const index = view.steps.findIndex((s) => s.type !== "instruction" && !(s.id in view.answers) && !view.skipped.includes(s.id));
+  return index < 0 ? view.steps.length : index;
 }
 
 function stepScreen() {
@@ -583,7 +617,7 @@ function request(url, options) {
 
 /** Sends one queued change: "done" (sent or refused for good) or "retry" (no network). */
 async function send(op) {
-  const headers = { "Rundun-Device": deviceId() };
+  const headers = who();
   try {
     let response;
     if (op.kind === "photo") {
@@ -671,7 +705,7 @@ if (navigator.onLine && "caches" in window) {
     if (state.view.status === "completed") doneScreen();
     else if (state.view.status === "cancelled") show("cancelled", h("h1", { text: "Checklist stopped" }));
     else stepScreen();
-  } else if (preview.status === "in_progress") {
+  } else if (preview.status === "in_progress" && state.identity !== "member") {
     show("taken", h("h1", { text: preview.template_name }),
       h("p", { class: "lead" }, "This checklist is already being done on another device."),
       h("p", {}, "If that was you, continue on that device."));

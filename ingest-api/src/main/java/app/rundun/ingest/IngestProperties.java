@@ -23,4 +23,5 @@ public record IngestProperties(
     @DefaultValue("1MB") DataSize maxJsonBody,
     @DefaultValue("15MB") DataSize maxPhoto,
     String webhookSecretKey,
+    @DefaultValue("change-me-member-token-secret") String memberTokenSecret,
     @DefaultValue("") String webhookAllowedCidrs) {}

@@ -26,7 +26,15 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "..runs..", "..executor..", "..templates..", "..usage..", "..admin..", "..media..")
+            "..runs..",
+            "..executor..",
+            "..templates..",
+            "..usage..",
+            "..admin..",
+            "..media..",
+            "..members..",
+            "..link..",
+            "..webhooks..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")

@@ -64,6 +64,7 @@ final class Benchmark {
                 null,
                 operatorToken,
                 "benchmark-media-signing-secret",
+                "benchmark-member-token-secret",
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "127.0.0.0/8,::1/128",
                 null,

@@ -42,6 +42,7 @@ public final class LocalRundun {
             null,
             secrets.getProperty("operator_token"),
             secrets.getProperty("media_signing_secret"),
+            secrets.getProperty("member_token_secret"),
             secrets.getProperty("webhook_secret_key"),
             env("RUNDUN_WEBHOOK_ALLOWED_CIDRS", LOOPBACK),
             env("RUNDUN_PUBLIC_BASE_URL", "http://localhost:" + apiPort),
@@ -107,6 +108,7 @@ public final class LocalRundun {
     int known = secrets.size();
     secrets.putIfAbsent("operator_token", "rdo_" + random());
     secrets.putIfAbsent("media_signing_secret", random());
+    secrets.putIfAbsent("member_token_secret", random());
     secrets.putIfAbsent("webhook_secret_key", Base64.getEncoder().encodeToString(randomBytes(32)));
     if (secrets.size() != known) {
       Files.createDirectories(file.getParent());

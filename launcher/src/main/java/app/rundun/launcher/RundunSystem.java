@@ -44,6 +44,7 @@ public final class RundunSystem implements AutoCloseable {
       String externalBootstrapServers,
       String operatorToken,
       String mediaSigningSecret,
+      String memberTokenSecret,
       String webhookSecretKey,
       String webhookAllowedCidrs,
       String publicBaseUrl,
@@ -124,6 +125,7 @@ public final class RundunSystem implements AutoCloseable {
     Map<String, Object> props = new HashMap<>();
     props.put("rundun.bootstrap-servers", bootstrapServers);
     props.put("rundun.media-signing-secret", settings.mediaSigningSecret());
+    props.put("rundun.member-token-secret", settings.memberTokenSecret());
     props.put("rundun.webhook-secret-key", settings.webhookSecretKey());
     props.put("rundun.webhook-allowed-cidrs", settings.webhookAllowedCidrs());
     props.put(

@@ -199,6 +199,80 @@ class ExecutorAppTest {
   }
 
   @Test
+  void aMemberSignsInBecomesAssignedAndASecondMemberIsRefused() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    // The integrator invites two members; each sets a password from the invite link.
+    String invite =
+        live.post("/v1/members", Map.of("name", "Sam Field", "email", "sam@example.com"))
+            .expect(201)
+            .json()
+            .get("invite_url")
+            .asString();
+    JsonNode second =
+        live.post("/v1/members", Map.of("name", "Kim Other", "email", "kim@example.com"))
+            .expect(201)
+            .json();
+    live.post("/v1/members", Map.of("name", "Sam Again", "email", "SAM@example.com"))
+        .expectError(409, "conflict", null);
+    String secondToken = second.get("invite_url").asString().replaceAll(".*/invite/", "");
+    live.anonymous()
+        .post("/v1/invites/accept", Map.of("token", secondToken, "password", "kim-secret-123"))
+        .expect(200);
+    String runId = dispatch(live, vehicleCheck("member"));
+
+    try (CuttableProxy network = network();
+        Browser phone = new Browser()) {
+      phone.open(network.url(URI.create(invite).getPath()), LAT, LNG, 5);
+      phone.awaitHeading("Set your password");
+      phone.check("member-invite");
+      phone.type("#password", "sam-secret-123");
+      phone.type("#confirm", "sam-secret-123");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Your password is set");
+
+      phone.open(network.url("/r/" + runId), LAT, LNG, 5);
+      phone.find("#password");
+      phone.check("member-sign-in");
+      phone.type("#email", "sam@example.com");
+      phone.type("#password", "wrong-password");
+      phone.click("form button[type=submit]");
+      phone.awaitText("#start-error", "not right");
+      phone.type("#password", "sam-secret-123");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Odometer reading");
+      phone.type("#answer", "1200");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Fuel level");
+    }
+    String sam =
+        live.get("/v1/members")
+            .expect(200)
+            .json()
+            .get("data")
+            .valueStream()
+            .filter(m -> m.get("email").asString().equals("sam@example.com"))
+            .findFirst()
+            .orElseThrow()
+            .get("user_id")
+            .asString();
+    JsonNode run = awaitRun(live, runId, r -> r.get("answers").has("s-od01"));
+    assertThat(run.get("assigned_to").asString()).isEqualTo(sam);
+    assertThat(run.get("executor_identity").toString())
+        .isEqualTo("{\"mode\":\"member\",\"user_id\":\"" + sam + "\"}");
+    assertThat(run.get("answers").get("s-od01").get("by").asString()).isEqualTo(sam);
+
+    // Another member, on another phone, is refused.
+    try (CuttableProxy network = network();
+        Browser other = new Browser()) {
+      other.open(network.url("/r/" + runId), LAT, LNG, 5);
+      other.type("#email", "kim@example.com");
+      other.type("#password", "kim-secret-123");
+      other.click("form button[type=submit]");
+      other.awaitText("#start-error", "another member");
+    }
+  }
+
+  @Test
   void aLinkThatCannotBeDoneAnyMoreSaysWhy() throws Exception {
     Api live = TestSystem.newOrganisation("team");
     Map<String, Object> template = vehicleCheck("none");

@@ -36,6 +36,7 @@ final class TestSystem {
                     null,
                     OPERATOR_TOKEN,
                     "test-media-signing-secret",
+                    "test-member-token-secret",
                     WEBHOOK_SECRET_KEY,
                     "127.0.0.0/8,::1/128",
                     null,

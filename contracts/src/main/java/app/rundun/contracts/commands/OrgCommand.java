@@ -20,7 +20,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = OrgCommand.RevokeApiKey.class, name = "revoke_api_key"),
   @JsonSubTypes.Type(value = OrgCommand.CreateTemplate.class, name = "create_template"),
   @JsonSubTypes.Type(value = OrgCommand.UpdateTemplate.class, name = "update_template"),
-  @JsonSubTypes.Type(value = OrgCommand.CreateRun.class, name = "create_run")
+  @JsonSubTypes.Type(value = OrgCommand.CreateRun.class, name = "create_run"),
+  @JsonSubTypes.Type(value = OrgCommand.CreateMember.class, name = "create_member"),
+  @JsonSubTypes.Type(value = OrgCommand.SetMemberPassword.class, name = "set_member_password"),
+  @JsonSubTypes.Type(value = OrgCommand.DeactivateMember.class, name = "deactivate_member")
 })
 public sealed interface OrgCommand {
 
@@ -42,6 +45,14 @@ public sealed interface OrgCommand {
 
   record UpdateTemplate(OrgId orgId, TemplateId templateId, TemplateDraft draft)
       implements OrgCommand {}
+
+  record CreateMember(OrgId orgId, String userId, String name, String email)
+      implements OrgCommand {}
+
+  /** Sets the password of an invited member (the hash only), which makes them active. */
+  record SetMemberPassword(OrgId orgId, String userId, String passwordHash) implements OrgCommand {}
+
+  record DeactivateMember(OrgId orgId, String userId) implements OrgCommand {}
 
   /** Checked against the quota and the template here, then started on the run's partition. */
   record CreateRun(

@@ -42,27 +42,27 @@ public sealed interface RunCommand {
       implements RunCommand {}
 
   /**
-   * The executor opens the link; external mode names them, member mode signs them in. The device
-   * that opens it, when the app names one, holds the run from then on.
+   * The executor opens the link; external mode names them, member mode signs them in. {@code
+   * holder} is who holds the run from then on: the app's device token, or the signed-in member.
    */
-  record OpenRun(RunId runId, String name, String email, String memberId, String deviceId)
+  record OpenRun(RunId runId, String name, String email, String memberId, String holder)
       implements RunCommand {}
 
-  /** {@code deviceId} on the executor's commands: only the device holding the run may act. */
+  /** {@code holder} on the executor's commands: only whoever holds the run may act on it. */
   record AnswerStep(
       RunId runId,
       String stepId,
       JsonNode value,
       List<PhotoRef> photos,
       GeoPoint geo,
-      String deviceId)
+      String holder)
       implements RunCommand {}
 
-  record SkipStep(RunId runId, String stepId, String deviceId) implements RunCommand {}
+  record SkipStep(RunId runId, String stepId, String holder) implements RunCommand {}
 
-  record SubmitRun(RunId runId, String deviceId) implements RunCommand {}
+  record SubmitRun(RunId runId, String holder) implements RunCommand {}
 
-  record ExitRun(RunId runId, String deviceId) implements RunCommand {}
+  record ExitRun(RunId runId, String holder) implements RunCommand {}
 
   /** The integrator cancels; only the owning organisation may. */
   record CancelRun(RunId runId, OrgId orgId, Mode mode) implements RunCommand {}

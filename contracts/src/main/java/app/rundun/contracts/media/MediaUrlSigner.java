@@ -1,13 +1,10 @@
 package app.rundun.contracts.media;
 
+import app.rundun.contracts.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs {@code {base}/media/{key}?expires={epoch}&signature={hmac}} with HMAC-SHA256. The processor
@@ -42,22 +39,14 @@ public final class MediaUrlSigner {
   }
 
   public boolean verify(String objectKey, long expires, String signature) {
-    if (signature == null || clock.instant().getEpochSecond() > expires) {
+    if (clock.instant().getEpochSecond() > expires) {
       return false;
     }
-    return MessageDigest.isEqual(
-        signature(objectKey, expires).getBytes(StandardCharsets.US_ASCII),
-        signature.getBytes(StandardCharsets.US_ASCII));
+    return Hmac.same(signature(objectKey, expires), signature);
   }
 
   private String signature(String objectKey, long expires) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] digest = mac.doFinal((objectKey + "\n" + expires).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    byte[] digest = Hmac.sha256(key, objectKey + "\n" + expires);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
   }
 }

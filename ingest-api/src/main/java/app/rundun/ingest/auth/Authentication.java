@@ -41,7 +41,8 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
   public static boolean isOpen(String path) {
     return path.startsWith("/v1/executor/")
         || path.matches("/v1/runs/[^/]+/preview")
-        || path.equals("/v1/openapi.yaml");
+        || path.equals("/v1/openapi.yaml")
+        || path.equals("/v1/invites/accept");
   }
 
   @Override

@@ -12,6 +12,8 @@ import app.rundun.contracts.templates.Step;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.media.Photos;
+import app.rundun.ingest.members.MemberTokens;
+import app.rundun.ingest.members.SignIn;
 import app.rundun.ingest.queries.ProcessorQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -41,16 +43,29 @@ class ExecutorController {
   /** The executor app's device token: the device that opens a run holds it. */
   static final String DEVICE_HEADER = "Rundun-Device";
 
+  /** A member's sign-in token for the run: the member holds a member run, on any device. */
+  static final String MEMBER_HEADER = "Rundun-Member";
+
   private final CommandBus commands;
   private final ProcessorQueries queries;
   private final Photos photos;
   private final long maxPhotoBytes;
 
+  private final SignIn signIn;
+  private final MemberTokens memberTokens;
+
   ExecutorController(
-      CommandBus commands, ProcessorQueries queries, Photos photos, IngestProperties properties) {
+      CommandBus commands,
+      ProcessorQueries queries,
+      Photos photos,
+      IngestProperties properties,
+      SignIn signIn,
+      MemberTokens memberTokens) {
     this.commands = commands;
     this.queries = queries;
     this.photos = photos;
+    this.signIn = signIn;
+    this.memberTokens = memberTokens;
     this.maxPhotoBytes = properties.maxPhoto().toBytes();
   }
 
@@ -63,14 +78,26 @@ class ExecutorController {
     return view;
   }
 
+  /** A member of the run's organisation signs in; the answer's token goes with every call. */
+  @PostMapping(path = "/sign_in", consumes = MediaType.APPLICATION_JSON_VALUE)
+  SignIn.SignedIn signIn(
+      @PathVariable String runId,
+      @RequestBody ExecutorRequests.SignIn body,
+      HttpServletRequest request) {
+    return signIn.signIn(id(runId), body.email(), body.password(), request.getRemoteAddr());
+  }
+
   @PostMapping("/open")
   ExecutorRunView open(
       @PathVariable String runId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @RequestHeader(name = MEMBER_HEADER, required = false) String member,
       @RequestBody(required = false) ExecutorRequests.Open body) {
     ExecutorRequests.Open open = body == null ? new ExecutorRequests.Open(null, null) : body;
+    String memberId = member(runId, member);
     return commands.send(
-        new RunCommand.OpenRun(id(runId), open.name(), open.email(), null, device(device)),
+        new RunCommand.OpenRun(
+            id(runId), open.name(), open.email(), memberId, holder(runId, device, member)),
         ExecutorRunView.class);
   }
 
@@ -79,6 +106,7 @@ class ExecutorController {
       @PathVariable String runId,
       @PathVariable String stepId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @RequestHeader(name = MEMBER_HEADER, required = false) String member,
       @RequestBody ExecutorRequests.Answer answer) {
     RunId id = id(runId);
     List<PhotoRef> refs = new ArrayList<>();
@@ -87,7 +115,8 @@ class ExecutorController {
       refs.add(photos.resolve(id, stepId, photoIds.get(i), i));
     }
     return commands.send(
-        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo(), device(device)),
+        new RunCommand.AnswerStep(
+            id, stepId, answer.value(), refs, answer.geo(), holder(runId, device, member)),
         ExecutorRunView.class);
   }
 
@@ -95,9 +124,11 @@ class ExecutorController {
   ExecutorRunView skip(
       @PathVariable String runId,
       @PathVariable String stepId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @RequestHeader(name = MEMBER_HEADER, required = false) String member) {
     return commands.send(
-        new RunCommand.SkipStep(id(runId), stepId, device(device)), ExecutorRunView.class);
+        new RunCommand.SkipStep(id(runId), stepId, holder(runId, device, member)),
+        ExecutorRunView.class);
   }
 
   /** The raw image as the body, e.g. {@code Content-Type: image/jpeg}; up to 15 MB. */
@@ -141,16 +172,38 @@ class ExecutorController {
   @PostMapping("/submit")
   ExecutorRunView submit(
       @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @RequestHeader(name = MEMBER_HEADER, required = false) String member) {
     return commands.send(
-        new RunCommand.SubmitRun(id(runId), device(device)), ExecutorRunView.class);
+        new RunCommand.SubmitRun(id(runId), holder(runId, device, member)), ExecutorRunView.class);
   }
 
   @PostMapping("/exit")
   ExecutorRunView exit(
       @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return commands.send(new RunCommand.ExitRun(id(runId), device(device)), ExecutorRunView.class);
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @RequestHeader(name = MEMBER_HEADER, required = false) String member) {
+    return commands.send(
+        new RunCommand.ExitRun(id(runId), holder(runId, device, member)), ExecutorRunView.class);
+  }
+
+  /** The signed-in member of a valid token for this run, or null without one. */
+  private String member(String runId, String token) {
+    if (token == null) {
+      return null;
+    }
+    return memberTokens
+        .verify(token, runId)
+        .map(MemberTokens.Claims::userId)
+        .orElseThrow(() ->
+            new ApiException(
+                ErrorCode.UNAUTHORIZED, "The sign-in has expired; sign in again.", null));
+  }
+
+  /** Who acts: the signed-in member if there is one, else the device. */
+  private String holder(String runId, String device, String member) {
+    String signedIn = member(runId, member);
+    return signedIn != null ? signedIn : device(device);
   }
 
   /** A device id is the app's own random token; anything else is refused rather than stored. */

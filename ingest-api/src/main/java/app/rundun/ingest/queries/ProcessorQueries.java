@@ -4,6 +4,8 @@ import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.members.MemberCredentials;
+import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.UsageResource;
@@ -62,6 +64,20 @@ public class ProcessorQueries {
     return get(
         "/internal/orgs/" + org.value() + "/templates",
         new TypeReference<List<TemplateResource>>() {});
+  }
+
+  public List<MemberResource> members(OrgId org) {
+    return get(
+        "/internal/orgs/" + org.value() + "/members", new TypeReference<List<MemberResource>>() {});
+  }
+
+  public MemberCredentials credentials(OrgId org, String email) {
+    return get(
+        "/internal/orgs/"
+            + org.value()
+            + "/member_credentials?email="
+            + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8),
+        new TypeReference<MemberCredentials>() {});
   }
 
   public UsageResource usage(OrgId org, Mode mode) {

@@ -9,6 +9,7 @@ import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.stores.StoreBuilders;
 import app.rundun.processor.templates.TemplateVersions;
@@ -44,6 +45,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private KeyValueStore<String, Organisation> organisations;
   private KeyValueStore<String, Quota> quotas;
   private TemplateVersions templates;
+  private MemberDirectory members;
 
   public OrgStage(Clock clock) {
     this.clock = clock;
@@ -54,7 +56,8 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     return List.of(
         StoreBuilders.json(STORE, Organisation.class),
         StoreBuilders.json(Quota.STORE, Quota.class),
-        StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class));
+        StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class),
+        MemberDirectory.storeBuilder());
   }
 
   @Override
@@ -63,6 +66,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     this.organisations = context.getStateStore(STORE);
     this.quotas = context.getStateStore(Quota.STORE);
     this.templates = new TemplateVersions(context.getStateStore(TemplateVersions.STORE));
+    this.members = new MemberDirectory(context.getStateStore(MemberDirectory.STORE));
   }
 
   @Override
@@ -138,6 +142,16 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         organisation(update.orgId());
         yield templates.update(update.orgId(), update.templateId(), update.draft().validate(), now);
       }
+      case OrgCommand.CreateMember create -> {
+        organisation(create.orgId());
+        yield members
+            .invite(create.orgId(), create.userId(), create.name(), create.email(), now)
+            .resource();
+      }
+      case OrgCommand.SetMemberPassword set ->
+          members.activate(set.orgId(), set.userId(), set.passwordHash()).resource();
+      case OrgCommand.DeactivateMember deactivate ->
+          members.deactivate(deactivate.orgId(), deactivate.userId()).resource();
       case OrgCommand.CreateRun create -> {
         startRun(create, record, now);
         yield null;

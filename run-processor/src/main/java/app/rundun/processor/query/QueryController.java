@@ -7,6 +7,8 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.processor.members.Member;
+import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
@@ -111,6 +113,32 @@ class QueryController {
         });
   }
 
+  @GetMapping("/orgs/{orgId}/members")
+  ResponseEntity<?> members(@PathVariable String orgId, HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answer(
+        MemberDirectory.STORE,
+        org.value(),
+        request,
+        located -> directory(located).list(org).stream().map(Member::resource).toList());
+  }
+
+  /** For sign-in only: the credentials of the member with that email, hash included. */
+  @GetMapping("/orgs/{orgId}/member_credentials")
+  ResponseEntity<?> credentials(
+      @PathVariable String orgId, @RequestParam String email, HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answer(
+        MemberDirectory.STORE,
+        org.value(),
+        request,
+        located ->
+            directory(located)
+                .byEmail(org, email)
+                .map(Member::credentials)
+                .orElseThrow(() -> ApiException.notFound("member", email)));
+  }
+
   @GetMapping("/orgs/{orgId}/usage")
   ResponseEntity<?> usage(
       @PathVariable String orgId, @RequestParam Mode mode, HttpServletRequest request) {
@@ -126,6 +154,11 @@ class QueryController {
           }
           return quota.usage(mode, clock.instant());
         });
+  }
+
+  private MemberDirectory directory(Owner.Located located) {
+    return new MemberDirectory(
+        owner.<Member>localStore(MemberDirectory.STORE, located.partition()));
   }
 
   private TemplateVersions versions(Owner.Located located) {

@@ -11,6 +11,7 @@ import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunStatus;
 import app.rundun.contracts.runs.WebhookConfig;
+import app.rundun.contracts.templates.IdentityRequired;
 import app.rundun.contracts.templates.Step;
 import app.rundun.contracts.templates.TemplateResource;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public record Run(
     Map<String, RecordedAnswer> answers,
     Set<String> skipped,
     WebhookConfig webhook,
-    String deviceId) {
+    String holder) {
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
   private static final int MAX_NAME = 200;
@@ -85,9 +86,10 @@ public record Run(
     return !status.finished() && expiresAt != null && !now.isBefore(expiresAt);
   }
 
-  public Run open(String name, String email, String memberId, String device, Instant now) {
-    if (status == RunStatus.IN_PROGRESS && !isDue(now) && !heldBy(device)) {
-      throw ApiException.conflict("This run is already in progress on another device.");
+  public Run open(String name, String email, String memberId, String holder, Instant now) {
+    if (status == RunStatus.IN_PROGRESS && !isDue(now)) {
+      // Opening again, e.g. a retry or the member on another device, is a no-op for the holder.
+      return requireHolder(holder, now);
     }
     requireStatus(now, RunStatus.PENDING, "opened");
     ExecutorIdentity who =
@@ -113,23 +115,27 @@ public record Run(
             answers,
             skipped,
             webhook,
-            device)
+            // A member run is held by its member, whatever device they use.
+            who.userId() != null ? who.userId() : holder)
         .with(RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null);
   }
 
   /**
-   * Refuses a device other than the one that opened the run: a link forwarded to someone else
-   * cannot take over a run in progress.
+   * Refuses anyone but the holder: the device that opened the run, or, for a member run, the member
+   * who opened it, on any device. A link forwarded on cannot take over a run in progress.
    */
-  public Run requireDevice(String device, Instant now) {
-    if (!statusAt(now).finished() && !heldBy(device)) {
-      throw ApiException.conflict("This run is already in progress on another device.");
+  public Run requireHolder(String candidate, Instant now) {
+    if (!statusAt(now).finished() && !heldBy(candidate)) {
+      throw ApiException.conflict(
+          template.execution().identityRequired() == IdentityRequired.MEMBER
+              ? "This run is being done by another member."
+              : "This run is already in progress on another device.");
     }
     return this;
   }
 
-  private boolean heldBy(String device) {
-    return deviceId == null || deviceId.equals(device);
+  private boolean heldBy(String candidate) {
+    return holder == null || holder.equals(candidate);
   }
 
   public Run answer(
@@ -276,6 +282,6 @@ public record Run(
         nextAnswers,
         nextSkipped,
         webhook,
-        deviceId);
+        holder);
   }
 }

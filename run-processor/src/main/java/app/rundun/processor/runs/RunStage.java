@@ -96,25 +96,25 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       case RunCommand.StartRun start -> startRun(start);
       case RunCommand.OpenRun open -> {
         Run run = current(open, now);
-        Run opened = run.open(open.name(), open.email(), open.memberId(), open.deviceId(), now);
-        yield views.executor(save(run, opened, "run.opened", null, now), now);
+        Run opened = run.open(open.name(), open.email(), open.memberId(), open.holder(), now);
+        yield views.executor(opened == run ? run : save(run, opened, "run.opened", null, now), now);
       }
       case RunCommand.AnswerStep answer -> {
-        Run run = current(answer, now).requireDevice(answer.deviceId(), now);
+        Run run = current(answer, now).requireHolder(answer.holder(), now);
         Run answered =
             run.answer(answer.stepId(), answer.value(), answer.photos(), answer.geo(), now);
         yield views.executor(save(run, answered, "step.completed", answer.stepId(), now), now);
       }
       case RunCommand.SkipStep skip -> {
-        Run run = current(skip, now).requireDevice(skip.deviceId(), now);
+        Run run = current(skip, now).requireHolder(skip.holder(), now);
         yield views.executor(save(run, run.skip(skip.stepId(), now), null, null, now), now);
       }
       case RunCommand.SubmitRun submit -> {
-        Run run = current(submit, now).requireDevice(submit.deviceId(), now);
+        Run run = current(submit, now).requireHolder(submit.holder(), now);
         yield views.executor(save(run, run.submit(now), "run.completed", null, now), now);
       }
       case RunCommand.ExitRun exit -> {
-        Run run = current(exit, now).requireDevice(exit.deviceId(), now);
+        Run run = current(exit, now).requireHolder(exit.holder(), now);
         yield views.executor(save(run, run.exit(now), "run.cancelled", null, now), now);
       }
       case RunCommand.CancelRun cancel -> {

@@ -25,6 +25,9 @@ import tools.jackson.databind.node.IntNode;
 /** The topology's rules, driven through TopologyTestDriver with a clock the test controls. */
 class RundunTopologyTest {
 
+  private static final String PHONE = "device-aaaaaaaaaaaaaaaa";
+  private static final String OTHER_PHONE = "device-bbbbbbbbbbbbbbbb";
+
   private final TopologyHarness topology = new TopologyHarness();
   private final OrgId org = OrgId.mint();
 
@@ -114,37 +117,46 @@ class RundunTopologyTest {
 
     assertThat(
             errorOf(
-                new RunCommand.AnswerStep(run, "s-a", IntNode.valueOf(1), List.of(), null, null)))
+                new RunCommand.AnswerStep(run, "s-a", IntNode.valueOf(1), List.of(), null, PHONE)))
         .as("answer before open")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.SubmitRun(run, null)))
+    assertThat(errorOf(new RunCommand.SubmitRun(run, PHONE)))
         .as("submit before open")
         .isEqualTo("conflict");
-    assertThat(topology.send(new RunCommand.OpenRun(run, null, null, null, null)).isOk()).isTrue();
-    assertThat(errorOf(new RunCommand.OpenRun(run, null, null, null, null)))
-        .as("open twice")
+    assertThat(topology.send(new RunCommand.OpenRun(run, null, null, null, PHONE)).isOk()).isTrue();
+    assertThat(errorOf(new RunCommand.OpenRun(run, null, null, null, OTHER_PHONE)))
+        .as("open on another device")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.SubmitRun(run, null)))
+    assertThat(topology.send(new RunCommand.OpenRun(run, null, null, null, PHONE)).isOk())
+        .as("opening again on the same device changes nothing")
+        .isTrue();
+    assertThat(
+            errorOf(
+                new RunCommand.AnswerStep(
+                    run, "s-a", IntNode.valueOf(1), List.of(), null, OTHER_PHONE)))
+        .as("answer from another device")
+        .isEqualTo("conflict");
+    assertThat(errorOf(new RunCommand.SubmitRun(run, PHONE)))
         .as("submit with a required step open")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.SkipStep(run, "s-a", null)))
+    assertThat(errorOf(new RunCommand.SkipStep(run, "s-a", PHONE)))
         .as("skip a required step")
         .isEqualTo("invalid_request");
     assertThat(
             errorOf(
                 new RunCommand.AnswerStep(
-                    run, "s-a", Json.mapper().valueToTree("x"), List.of(), null, null)))
+                    run, "s-a", Json.mapper().valueToTree("x"), List.of(), null, PHONE)))
         .as("a string for a number")
         .isEqualTo("invalid_request");
     assertThat(
             topology
                 .send(
                     new RunCommand.AnswerStep(
-                        run, "s-a", IntNode.valueOf(3), List.of(), null, null))
+                        run, "s-a", IntNode.valueOf(3), List.of(), null, PHONE))
                 .isOk())
         .isTrue();
-    assertThat(topology.send(new RunCommand.SubmitRun(run, null)).isOk()).isTrue();
-    assertThat(errorOf(new RunCommand.ExitRun(run, null)))
+    assertThat(topology.send(new RunCommand.SubmitRun(run, PHONE)).isOk()).isTrue();
+    assertThat(errorOf(new RunCommand.ExitRun(run, PHONE)))
         .as("exit when completed")
         .isEqualTo("conflict");
     assertThat(errorOf(new RunCommand.CancelRun(run, org, Mode.LIVE)))
