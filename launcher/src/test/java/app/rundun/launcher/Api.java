@@ -34,6 +34,15 @@ record Api(String baseUrl, String key, String orgId) {
     return send(request(path).header("Content-Type", "application/json").POST(json(body)));
   }
 
+  /** A POST carrying an {@code Idempotency-Key}. */
+  Response post(String path, Object body, String idempotencyKey) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(json(body)));
+  }
+
   Response put(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json").PUT(json(body)));
   }

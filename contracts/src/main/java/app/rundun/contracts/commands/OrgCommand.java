@@ -40,7 +40,8 @@ public sealed interface OrgCommand {
 
   record RevokeApiKey(OrgId orgId, String keyId) implements OrgCommand {}
 
-  record CreateTemplate(OrgId orgId, TemplateId templateId, TemplateDraft draft)
+  record CreateTemplate(
+      OrgId orgId, TemplateId templateId, TemplateDraft draft, Idempotency idempotency)
       implements OrgCommand {}
 
   record UpdateTemplate(OrgId orgId, TemplateId templateId, TemplateDraft draft)
@@ -63,6 +64,14 @@ public sealed interface OrgCommand {
       String executorRef,
       Long expiresInSeconds,
       WebhookConfig webhook,
-      String createdByName)
+      String createdByName,
+      Idempotency idempotency)
       implements OrgCommand {}
+
+  /**
+   * The caller's {@code Idempotency-Key} (scoped to the organisation and mode) and a digest of the
+   * request: a retry with the same key and parameters gets the first outcome, never a second
+   * resource; the same key with other parameters is refused.
+   */
+  record Idempotency(String key, Mode mode, String requestHash) {}
 }

@@ -15,6 +15,7 @@ import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,7 +55,10 @@ class RunsController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  RunCreated create(Caller caller, @RequestBody CreateRunRequest request) {
+  RunCreated create(
+      Caller caller,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody CreateRunRequest request) {
     CreateRunRequest.Webhook webhook = request.webhook(addresses, secrets);
     OrgCommand.CreateRun command =
         new OrgCommand.CreateRun(
@@ -64,7 +69,8 @@ class RunsController {
             request.reference(),
             request.expiresInSeconds(),
             webhook == null ? null : webhook.config(),
-            caller.keyName());
+            caller.keyName(),
+            IdempotencyKey.of(idempotencyKey, caller.mode(), request));
     RunResource run = commands.send(command, RunResource.class);
     return new RunCreated(
         run.runId(),

@@ -8,6 +8,7 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +38,16 @@ class TemplatesController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  TemplateResource create(Caller caller, @RequestBody TemplateDraft draft) {
+  TemplateResource create(
+      Caller caller,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
+      @RequestBody TemplateDraft draft) {
     return commands.send(
-        new OrgCommand.CreateTemplate(caller.orgId(), TemplateId.mint(), draft.validate()),
+        new OrgCommand.CreateTemplate(
+            caller.orgId(),
+            TemplateId.mint(),
+            draft.validate(),
+            IdempotencyKey.of(idempotencyKey, caller.mode(), draft)),
         TemplateResource.class);
   }
 

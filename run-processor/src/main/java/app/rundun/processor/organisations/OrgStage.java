@@ -8,6 +8,8 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.quota.Quota;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -46,6 +49,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private KeyValueStore<String, Quota> quotas;
   private TemplateVersions templates;
   private MemberDirectory members;
+  private IdempotencyKeys idempotency;
 
   public OrgStage(Clock clock) {
     this.clock = clock;
@@ -57,7 +61,8 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         StoreBuilders.json(STORE, Organisation.class),
         StoreBuilders.json(Quota.STORE, Quota.class),
         StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class),
-        MemberDirectory.storeBuilder());
+        MemberDirectory.storeBuilder(),
+        IdempotencyKeys.storeBuilder());
   }
 
   @Override
@@ -67,6 +72,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     this.quotas = context.getStateStore(Quota.STORE);
     this.templates = new TemplateVersions(context.getStateStore(TemplateVersions.STORE));
     this.members = new MemberDirectory(context.getStateStore(MemberDirectory.STORE));
+    this.idempotency = new IdempotencyKeys(context.getStateStore(IdempotencyKeys.STORE));
   }
 
   @Override
@@ -136,7 +142,17 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
       }
       case OrgCommand.CreateTemplate create -> {
         organisation(create.orgId());
-        yield templates.create(create.orgId(), create.templateId(), create.draft().validate(), now);
+        Optional<String> first = idempotency.replay(create.orgId(), create.idempotency(), now);
+        if (first.isPresent()) {
+          yield templates
+              .version(create.orgId(), new TemplateId(first.get()), 1)
+              .orElseThrow(() -> ApiException.notFound("template", first.get()));
+        }
+        TemplateResource created =
+            templates.create(create.orgId(), create.templateId(), create.draft().validate(), now);
+        idempotency.remember(
+            create.orgId(), create.idempotency(), create.templateId().value(), now);
+        yield created;
       }
       case OrgCommand.UpdateTemplate update -> {
         organisation(update.orgId());
@@ -162,6 +178,9 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private void startRun(
       OrgCommand.CreateRun create, Record<String, OrgCommand> record, Instant now) {
     organisation(create.orgId());
+    Optional<String> first = idempotency.replay(create.orgId(), create.idempotency(), now);
+    // A retry goes to the run it first created, which answers with itself; nothing is counted.
+    RunId runId = first.map(RunId::new).orElse(create.runId());
     TemplateResource template =
         templates
             .latest(create.orgId(), create.templateId())
@@ -170,13 +189,15 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
                     ErrorCode.NOT_FOUND,
                     "No such template: " + create.templateId(),
                     "template_id"));
-    Quota quota = quota(create.orgId()).admit(create.mode(), now);
-    quotas.put(create.orgId().value(), quota);
+    if (first.isEmpty()) {
+      quotas.put(create.orgId().value(), quota(create.orgId()).admit(create.mode(), now));
+      idempotency.remember(create.orgId(), create.idempotency(), runId.value(), now);
+    }
     Instant expiresAt =
         create.expiresInSeconds() == null ? null : now.plusSeconds(create.expiresInSeconds());
     RunCommand start =
         new RunCommand.StartRun(
-            create.runId(),
+            runId,
             create.orgId(),
             create.mode(),
             template,
@@ -185,8 +206,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
             expiresAt,
             create.webhook(),
             create.createdByName());
-    context.forward(
-        record.withKey(create.runId().value()).<Object>withValue(start), RUN_COMMANDS_SINK);
+    context.forward(record.withKey(runId.value()).<Object>withValue(start), RUN_COMMANDS_SINK);
   }
 
   private Organisation organisation(OrgId id) {

@@ -128,8 +128,10 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   }
 
   private Object startRun(RunCommand.StartRun start) {
-    if (runs.get(start.runId().value()) != null) {
-      throw ApiException.conflict("Run " + start.runId() + " exists already.");
+    Run existing = runs.get(start.runId().value());
+    if (existing != null) {
+      // A retried create (same idempotency key) lands here: it answers with the run as it is.
+      return views.resource(existing, clock.instant());
     }
     Run run = Run.start(start);
     runs.put(run.id().value(), run);

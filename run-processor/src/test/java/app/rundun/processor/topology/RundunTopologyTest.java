@@ -202,7 +202,9 @@ class RundunTopologyTest {
     assertThat(topology.send(new OrgCommand.CreateOrganisation(org, "Acme", plan)).isOk()).isTrue();
     TemplateId template = TemplateId.mint();
     assertThat(
-            topology.send(new OrgCommand.CreateTemplate(org, template, draft("First", 1))).isOk())
+            topology
+                .send(new OrgCommand.CreateTemplate(org, template, draft("First", 1), null))
+                .isOk())
         .isTrue();
     return template;
   }
@@ -213,7 +215,8 @@ class RundunTopologyTest {
 
   private OrgCommand.CreateRun createRunCommand(
       TemplateId template, RunId run, Mode mode, Long expiresInSeconds) {
-    return new OrgCommand.CreateRun(org, run, mode, template, null, expiresInSeconds, null, "Alex");
+    return new OrgCommand.CreateRun(
+        org, run, mode, template, null, expiresInSeconds, null, "Alex", null);
   }
 
   private static TemplateDraft draft(String name, int steps) {

@@ -1,0 +1,64 @@
+package app.rundun.processor.organisations;
+
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.processor.stores.StoreBuilders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+/**
+ * Idempotency keys and the resource each first created, kept 24 hours. They live on the
+ * organisation's partition, so a retry is serialised behind its original and simply finds its
+ * outcome: it is never "in flight" when it is looked at.
+ */
+final class IdempotencyKeys {
+
+  static final String STORE = "idempotency-keys-store";
+  static final Duration KEPT = Duration.ofHours(24);
+
+  private final KeyValueStore<String, Remembered> store;
+
+  IdempotencyKeys(KeyValueStore<String, Remembered> store) {
+    this.store = store;
+  }
+
+  static StoreBuilder<?> storeBuilder() {
+    return StoreBuilders.json(STORE, Remembered.class);
+  }
+
+  /** The resource first created with this key, or empty for a new key; 400 on other params. */
+  Optional<String> replay(OrgId org, OrgCommand.Idempotency idempotency, Instant now) {
+    if (idempotency == null) {
+      return Optional.empty();
+    }
+    Remembered remembered = store.get(key(org, idempotency));
+    if (remembered == null || remembered.at().plus(KEPT).isBefore(now)) {
+      return Optional.empty();
+    }
+    if (!remembered.requestHash().equals(idempotency.requestHash())) {
+      throw ApiException.invalid(
+          "Idempotency-Key",
+          "Idempotency-Key "
+              + idempotency.key()
+              + " was used with other parameters; use a new key for a new request.");
+    }
+    return Optional.of(remembered.resourceId());
+  }
+
+  void remember(OrgId org, OrgCommand.Idempotency idempotency, String resourceId, Instant now) {
+    if (idempotency != null) {
+      store.put(key(org, idempotency), new Remembered(idempotency.requestHash(), resourceId, now));
+    }
+  }
+
+  private static String key(OrgId org, OrgCommand.Idempotency idempotency) {
+    return org.value() + "/" + idempotency.mode().wire() + "/" + idempotency.key();
+  }
+
+  /** What a key created, from which request, when. */
+  record Remembered(String requestHash, String resourceId, Instant at) {}
+}
