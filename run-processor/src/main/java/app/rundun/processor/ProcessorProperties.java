@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The run-processor's settings ({@code rundun.*}). {@code advertisedHost} with the server port is
@@ -23,4 +24,5 @@ public record ProcessorProperties(
     @DefaultValue("1s") Duration expirySweepInterval,
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
-    @DefaultValue("1h") Duration mediaUrlTtl) {}
+    @DefaultValue("1h") Duration mediaUrlTtl,
+    @DefaultValue("64MB") DataSize rocksdbMemory) {}

@@ -2,6 +2,7 @@ package app.rundun.processor;
 
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.processor.runs.RunViews;
+import app.rundun.processor.stores.BoundedRocksDb;
 import app.rundun.processor.topology.RundunTopology;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +99,8 @@ public class StreamsRunner
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+    props.put(BoundedRocksDb.TOTAL_BYTES_CONFIG, properties.rocksdbMemory().toBytes());
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueExceptionHandler.class);

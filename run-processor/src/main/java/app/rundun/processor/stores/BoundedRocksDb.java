@@ -1,0 +1,54 @@
+package app.rundun.processor.stores;
+
+import java.util.Map;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+
+/**
+ * Bounds the memory of every RocksDB store of this instance together: one block cache, with the
+ * memtables counted against it, of {@value #TOTAL_BYTES_CONFIG} bytes (64 MB unless configured).
+ * Without it each store and each partition takes its own, and memory grows with partitions.
+ */
+public final class BoundedRocksDb implements RocksDBConfigSetter {
+
+  /** The Streams config key carrying the bound; set from {@code rundun.rocksdb-memory}. */
+  public static final String TOTAL_BYTES_CONFIG = "rundun.rocksdb.total.bytes";
+
+  private static final long DEFAULT_TOTAL = 64L * 1024 * 1024;
+  private static final double MEMTABLE_SHARE = 0.5;
+  private static Cache cache;
+  private static WriteBufferManager writeBuffers;
+
+  private static synchronized void share(long total) {
+    if (cache == null) {
+      cache = new LRUCache(total, -1, false, 0.1);
+      writeBuffers = new WriteBufferManager((long) (total * MEMTABLE_SHARE), cache);
+    }
+  }
+
+  @Override
+  public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+    Object configured = configs.get(TOTAL_BYTES_CONFIG);
+    share(configured == null ? DEFAULT_TOTAL : Long.parseLong(configured.toString()));
+    BlockBasedTableConfig table =
+        options.tableFormatConfig() instanceof BlockBasedTableConfig given
+            ? given
+            : new BlockBasedTableConfig();
+    table.setBlockCache(cache);
+    table.setCacheIndexAndFilterBlocks(true);
+    table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+    table.setPinTopLevelIndexAndFilter(true);
+    options.setWriteBufferManager(writeBuffers);
+    options.setMaxWriteBufferNumber(2);
+    options.setTableFormatConfig(table);
+  }
+
+  @Override
+  public void close(String storeName, Options options) {
+    // The cache and the write buffer manager are shared by every store: they outlive each one.
+  }
+}
