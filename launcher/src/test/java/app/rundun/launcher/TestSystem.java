@@ -52,7 +52,9 @@ final class TestSystem {
                         "rundun.webhook-concurrency",
                         "16",
                         "rundun.webhook-concurrency-per-host",
-                        "4")));
+                        "4",
+                        "rundun.session-timeout",
+                        "6s")));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

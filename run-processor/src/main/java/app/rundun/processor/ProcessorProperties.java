@@ -25,4 +25,5 @@ public record ProcessorProperties(
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
     @DefaultValue("1h") Duration mediaUrlTtl,
-    @DefaultValue("64MB") DataSize rocksdbMemory) {}
+    @DefaultValue("64MB") DataSize rocksdbMemory,
+    @DefaultValue("45s") Duration sessionTimeout) {}

@@ -99,6 +99,10 @@ public class StreamsRunner
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+    // How long a dead instance's partitions wait before another instance takes them over.
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) properties.sessionTimeout().toMillis());
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
     props.put(BoundedRocksDb.TOTAL_BYTES_CONFIG, properties.rocksdbMemory().toBytes());
     props.put(
