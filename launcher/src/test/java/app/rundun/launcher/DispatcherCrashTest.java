@@ -3,7 +3,6 @@ package app.rundun.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.webhooks.WebhookDispatcherApplication;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,8 @@ class DispatcherCrashTest {
       Path log = Files.createTempFile("rundun-dispatcher", ".log");
       Process dispatcher = startDispatcher(log);
       try {
-        awaitAssignment(log);
+        // Once the separate dispatcher owns partitions, it has a share of the burst.
+        ChildJvm.awaitLine(log, "Webhook dispatch now owns [rundun");
         Api live = TestSystem.newOrganisation("business");
         String template =
             live.post(
@@ -98,37 +98,16 @@ class DispatcherCrashTest {
         .collect(Collectors.toSet());
   }
 
-  /** Waits until the separate dispatcher owns partitions: it then has a share of the burst. */
-  private static void awaitAssignment(Path log) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(log).contains("Webhook dispatch now owns [rundun")) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The dispatcher got no partitions:\n" + Files.readString(log));
-  }
-
   /** The dispatcher in a JVM of its own, so that it can be killed like a process in production. */
   private static Process startDispatcher(Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        List.of(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            WebhookDispatcherApplication.class.getName(),
-            "--rundun.bootstrap-servers=" + TestSystem.get().bootstrapServers(),
-            "--rundun.webhook-secret-key=" + TestSystem.WEBHOOK_SECRET_KEY,
-            "--rundun.webhook-allowed-cidrs=127.0.0.0/8",
-            "--rundun.webhook-retry-schedule=200ms,200ms,200ms",
-            "--rundun.webhook-session-timeout=6s");
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .directory(new File("."))
-        .start();
+    return ChildJvm.start(
+        WebhookDispatcherApplication.class,
+        log,
+        "--rundun.bootstrap-servers=" + TestSystem.get().bootstrapServers(),
+        "--rundun.webhook-secret-key=" + TestSystem.WEBHOOK_SECRET_KEY,
+        "--rundun.webhook-allowed-cidrs=127.0.0.0/8",
+        "--rundun.webhook-retry-schedule=200ms,200ms,200ms",
+        "--rundun.webhook-session-timeout=6s");
   }
 
   private static void sleep(long millis) {

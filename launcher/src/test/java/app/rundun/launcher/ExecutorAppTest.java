@@ -312,48 +312,7 @@ class ExecutorAppTest {
         "execution",
         Map.of("identity_required", identity),
         "steps",
-        List.of(
-            Map.of(
-                "id",
-                "s-od01",
-                "type",
-                "number",
-                "title",
-                "Odometer reading",
-                "unit",
-                "km",
-                "min",
-                0,
-                "integer",
-                true),
-            Map.of(
-                "id",
-                "s-fu01",
-                "type",
-                "single_choice",
-                "title",
-                "Fuel level",
-                "options",
-                List.of(
-                    Map.of("id", "o-fu1", "label", "Full"),
-                    Map.of("id", "o-fu2", "label", "Half"))),
-            Map.of("id", "s-dm01", "type", "boolean", "title", "Any damage?"),
-            Map.of(
-                "id",
-                "s-dm02",
-                "type",
-                "multi_choice",
-                "title",
-                "Damaged areas",
-                "options",
-                List.of(
-                    Map.of("id", "o-dm1", "label", "Front"),
-                    Map.of("id", "o-dm2", "label", "Side"),
-                    Map.of("id", "o-dm3", "label", "Rear")),
-                "photos",
-                Map.of("min", 1, "max", 3),
-                "geo",
-                "required")));
+        Fixtures.VEHICLE_CHECK_STEPS);
   }
 
   private static String dispatch(Api live, Map<String, Object> template) {

@@ -32,7 +32,7 @@ class ProcessorCrashTest {
     Path log = Files.createTempFile("rundun-processor", ".log");
     Process processor = startProcessor(log);
     try {
-      awaitLine(log, "State transition from REBALANCING to RUNNING");
+      ChildJvm.awaitLine(log, "State transition from REBALANCING to RUNNING");
       Api live = TestSystem.newOrganisation("business");
       String template =
           live.post(
@@ -112,34 +112,17 @@ class ProcessorCrashTest {
     throw new AssertionError("Still unavailable: " + path + " " + response.body());
   }
 
-  private static void awaitLine(Path log, String line) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(log).contains(line)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("The run-processor did not start:\n" + Files.readString(log));
-  }
-
   /** A run-processor in a JVM of its own, sharing the test system's broker and group. */
   private static Process startProcessor(Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path state = Files.createTempDirectory("rundun-processor-state");
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            RunProcessorApplication.class.getName(),
-            "--server.port=0",
-            "--rundun.bootstrap-servers=" + TestSystem.get().bootstrapServers(),
-            "--rundun.state-dir=" + state,
-            "--rundun.advertised-host=127.0.0.1",
-            "--rundun.media-signing-secret=test-media-signing-secret",
-            "--rundun.session-timeout=6s")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    return ChildJvm.start(
+        RunProcessorApplication.class,
+        log,
+        "--server.port=0",
+        "--rundun.bootstrap-servers=" + TestSystem.get().bootstrapServers(),
+        "--rundun.state-dir=" + state,
+        "--rundun.advertised-host=127.0.0.1",
+        "--rundun.media-signing-secret=test-media-signing-secret",
+        "--rundun.session-timeout=6s");
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,55 +25,26 @@ import tools.jackson.databind.JsonNode;
 class RunJourneyTest {
 
   static final List<Map<String, Object>> EVERY_STEP_TYPE =
-      List.of(
-          Map.of("id", "s-intro", "type", "instruction", "title", "Walk around the car first"),
-          Map.of(
-              "id",
-              "s-od01",
-              "type",
-              "number",
-              "title",
-              "Odometer reading",
-              "unit",
-              "km",
-              "min",
-              0,
-              "integer",
-              true),
-          Map.of(
-              "id",
-              "s-fu01",
-              "type",
-              "single_choice",
-              "title",
-              "Fuel level",
-              "options",
+      Stream.of(
               List.of(
-                  Map.of("id", "o-fu1", "label", "Full"), Map.of("id", "o-fu2", "label", "Half"))),
-          Map.of("id", "s-dm01", "type", "boolean", "title", "Any damage?"),
-          Map.of(
-              "id",
-              "s-dm02",
-              "type",
-              "multi_choice",
-              "title",
-              "Damaged areas",
-              "options",
-              List.of(
-                  Map.of("id", "o-dm1", "label", "Front"),
-                  Map.of("id", "o-dm2", "label", "Side"),
-                  Map.of("id", "o-dm3", "label", "Rear")),
-              "photos",
-              Map.of("min", 1, "max", 3),
-              "geo",
-              "required"),
-          Map.of("id", "s-nt01", "type", "text", "title", "Notes", "required", false),
-          Map.of("id", "s-dt01", "type", "date", "title", "Registration date"),
-          Map.of("id", "s-tm01", "type", "time", "title", "Handover time"),
-          Map.of("id", "s-rt01", "type", "rating", "title", "Cleanliness", "scale", 5),
-          Map.of("id", "s-bc01", "type", "barcode", "title", "Key tag"),
-          Map.of("id", "s-ph01", "type", "photo", "title", "Dashboard photo"),
-          Map.of("id", "s-sg01", "type", "signature", "title", "Customer signature"));
+                  Map.<String, Object>of(
+                      "id",
+                      "s-intro",
+                      "type",
+                      "instruction",
+                      "title",
+                      "Walk around the car first")),
+              Fixtures.VEHICLE_CHECK_STEPS,
+              List.<Map<String, Object>>of(
+                  Map.of("id", "s-nt01", "type", "text", "title", "Notes", "required", false),
+                  Map.of("id", "s-dt01", "type", "date", "title", "Registration date"),
+                  Map.of("id", "s-tm01", "type", "time", "title", "Handover time"),
+                  Map.of("id", "s-rt01", "type", "rating", "title", "Cleanliness", "scale", 5),
+                  Map.of("id", "s-bc01", "type", "barcode", "title", "Key tag"),
+                  Map.of("id", "s-ph01", "type", "photo", "title", "Dashboard photo"),
+                  Map.of("id", "s-sg01", "type", "signature", "title", "Customer signature")))
+          .flatMap(List::stream)
+          .toList();
 
   @Test
   void anIntegratorDispatchesARunThatIsAnsweredAndReadBackInTheSeedShape() throws Exception {

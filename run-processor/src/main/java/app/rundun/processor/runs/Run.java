@@ -98,26 +98,9 @@ public record Run(
           case EXTERNAL -> external(name, email);
           case MEMBER -> member(memberId);
         };
-    return new Run(
-            id,
-            orgId,
-            mode,
-            template,
-            executorRef,
-            createdByName,
-            createdAt,
-            expiresAt,
-            status,
-            completedAt,
-            finishedAt,
-            identity,
-            assignedTo,
-            answers,
-            skipped,
-            webhook,
-            // A member run is held by its member, whatever device they use.
-            who.userId() != null ? who.userId() : holder)
-        .with(RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null);
+    // A member run is held by its member, whatever device they use.
+    String heldBy = who.userId() != null ? who.userId() : holder;
+    return with(heldBy, RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null);
   }
 
   /**
@@ -148,7 +131,7 @@ public record Run(
     next.put(stepId, new RecordedAnswer(value, given, geo, now, assignedTo));
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.remove(stepId);
-    return with(status, identity, assignedTo, next, nextSkipped, null, null);
+    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null);
   }
 
   public Run skip(String stepId, Instant now) {
@@ -162,7 +145,7 @@ public record Run(
     next.remove(stepId);
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.add(stepId);
-    return with(status, identity, assignedTo, next, nextSkipped, null, null);
+    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null);
   }
 
   /** Completes the run; optional steps left open count as skipped. */
@@ -179,19 +162,19 @@ public record Run(
       }
       nextSkipped.add(step.id());
     }
-    return with(RunStatus.COMPLETED, identity, assignedTo, answers, nextSkipped, now, now);
+    return with(holder, RunStatus.COMPLETED, identity, assignedTo, answers, nextSkipped, now, now);
   }
 
   /** The executor leaves before completing. */
   public Run exit(Instant now) {
     refuseFinished(now, "exited");
-    return with(RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now);
+    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now);
   }
 
   /** The integrator calls the run off. */
   public Run cancel(Instant now) {
     refuseFinished(now, "cancelled");
-    return with(RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now);
+    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now);
   }
 
   /** Expires a run whose link is past its time; refuses one that is not due or is finished. */
@@ -199,7 +182,7 @@ public record Run(
     if (!isDue(now)) {
       throw ApiException.conflict("Run " + id + " is not due to expire.");
     }
-    return with(RunStatus.EXPIRED, identity, assignedTo, answers, skipped, null, expiresAt);
+    return with(holder, RunStatus.EXPIRED, identity, assignedTo, answers, skipped, null, expiresAt);
   }
 
   public Optional<Step> findStep(String stepId) {
@@ -258,6 +241,7 @@ public record Run(
   }
 
   private Run with(
+      String nextHolder,
       RunStatus nextStatus,
       ExecutorIdentity nextIdentity,
       String nextAssignedTo,
@@ -282,6 +266,6 @@ public record Run(
         nextAnswers,
         nextSkipped,
         webhook,
-        holder);
+        nextHolder);
   }
 }

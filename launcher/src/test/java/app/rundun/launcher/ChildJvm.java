@@ -1,0 +1,40 @@
+package app.rundun.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A service in a JVM of its own, so that a test can kill it as production would (SIGKILL). */
+final class ChildJvm {
+
+  private ChildJvm() {}
+
+  /** Starts {@code mainClass} on the test classpath, its output appended to {@code log}. */
+  static Process start(Class<?> mainClass, Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /** Waits until the log has the line, e.g. the service saying it is ready. */
+  static void awaitLine(Path log, String line) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.readString(log).contains(line)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("No \"" + line + "\" in the log:\n" + Files.readString(log));
+  }
+}

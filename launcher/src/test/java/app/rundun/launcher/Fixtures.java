@@ -1,0 +1,54 @@
+package app.rundun.launcher;
+
+import java.util.List;
+import java.util.Map;
+
+/** The seed's vehicle check, as the Runs API page answers it: the steps the tests build on. */
+final class Fixtures {
+
+  /** Odometer (number, km), fuel (single choice), damage (boolean), areas (multi, photo, geo). */
+  static final List<Map<String, Object>> VEHICLE_CHECK_STEPS =
+      List.of(
+          Map.of(
+              "id",
+              "s-od01",
+              "type",
+              "number",
+              "title",
+              "Odometer reading",
+              "unit",
+              "km",
+              "min",
+              0,
+              "integer",
+              true),
+          Map.of(
+              "id",
+              "s-fu01",
+              "type",
+              "single_choice",
+              "title",
+              "Fuel level",
+              "options",
+              List.of(
+                  Map.of("id", "o-fu1", "label", "Full"), Map.of("id", "o-fu2", "label", "Half"))),
+          Map.of("id", "s-dm01", "type", "boolean", "title", "Any damage?"),
+          Map.of(
+              "id",
+              "s-dm02",
+              "type",
+              "multi_choice",
+              "title",
+              "Damaged areas",
+              "options",
+              List.of(
+                  Map.of("id", "o-dm1", "label", "Front"),
+                  Map.of("id", "o-dm2", "label", "Side"),
+                  Map.of("id", "o-dm3", "label", "Rear")),
+              "photos",
+              Map.of("min", 1, "max", 3),
+              "geo",
+              "required"));
+
+  private Fixtures() {}
+}
