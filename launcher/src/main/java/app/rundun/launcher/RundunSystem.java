@@ -62,7 +62,8 @@ public final class RundunSystem implements AutoCloseable {
     RundunSystem system = new RundunSystem(settings, broker, bootstrap);
     try {
       String processorUrl = system.startProcessor("processor-1", settings.processorPort());
-      system.startApi(List.of(processorUrl));
+      system.api = system.startApi(settings.apiPort(), List.of(processorUrl));
+      system.apiBaseUrl = baseUrl(system.api);
       system.startDispatcher();
       return system;
     } catch (RuntimeException e) {
@@ -81,7 +82,7 @@ public final class RundunSystem implements AutoCloseable {
     processors.add(context);
     contexts.add(context);
     awaitRunning(context.getBean(StreamsRunner.class), name);
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    return baseUrl(context);
   }
 
   private static void awaitRunning(StreamsRunner runner, String name) {
@@ -99,15 +100,32 @@ public final class RundunSystem implements AutoCloseable {
     }
   }
 
-  private void startApi(List<String> processorUrls) {
+  /**
+   * Starts another ingest-api instance on the same cluster, asking the given run-processor
+   * instances; returns its base URL. Instances share nothing but Kafka.
+   */
+  public String startAnotherApi(List<String> processorUrls) {
+    return baseUrl(startApi(0, processorUrls));
+  }
+
+  /** The query URL of each run-processor instance, in the order they started. */
+  public List<String> processorUrls() {
+    return processors.stream().map(RundunSystem::baseUrl).toList();
+  }
+
+  private static String baseUrl(ConfigurableApplicationContext context) {
+    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  private ConfigurableApplicationContext startApi(int port, List<String> processorUrls) {
     Map<String, Object> props = common();
-    props.put("server.port", settings.apiPort());
+    props.put("server.port", port);
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
     props.put("rundun.operator-token", settings.operatorToken());
-    api = IngestApiApplication.builder().run(arguments(props));
-    contexts.add(api);
-    apiBaseUrl = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
+    ConfigurableApplicationContext context = IngestApiApplication.builder().run(arguments(props));
+    contexts.add(context);
+    return context;
   }
 
   private void startDispatcher() {

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.requestreply.RequestReplyFuture;
 import org.springframework.stereotype.Component;
@@ -30,10 +32,34 @@ public class CommandBus {
 
   private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
   private final Duration timeout;
+  private final AtomicInteger waiting = new AtomicInteger();
 
   CommandBus(ReplyingKafkaTemplate<String, byte[], byte[]> template, IngestProperties properties) {
     this.template = template;
     this.timeout = properties.commandTimeout();
+  }
+
+  /** How many requests are waiting for their outcome right now. */
+  public int waiting() {
+    return waiting.get();
+  }
+
+  /** The producer's free buffer as a share of its total: 1.0 when nothing is stuck in it. */
+  public double freeProducerBuffer() {
+    double available = 0;
+    double total = 0;
+    for (var metric : template.metrics().entrySet()) {
+      if (metric.getKey().group().equals("producer-metrics")) {
+        switch (metric.getKey().name()) {
+          case "buffer-available-bytes" -> available += (double) metric.getValue().metricValue();
+          case "buffer-total-bytes" -> total += (double) metric.getValue().metricValue();
+          default -> {
+            // other producer metrics are not about the buffer
+          }
+        }
+      }
+    }
+    return total == 0 ? 1.0 : available / total;
   }
 
   public <T> T send(OrgCommand command, Class<T> answer) {
@@ -65,12 +91,16 @@ public class CommandBus {
   private <C, T> T send(Topic<String, C> topic, String key, C command, Class<T> answer) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic.name(), key, topic.serializeValue(command));
-    RequestReplyFuture<String, byte[], byte[]> future = template.sendAndReceive(record, timeout);
     ConsumerRecord<String, byte[]> consumed;
+    waiting.incrementAndGet();
+    RequestReplyFuture<String, byte[], byte[]> future = null;
     try {
+      future = template.sendAndReceive(record, timeout);
       consumed = future.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      future.cancel(false);
+    } catch (TimeoutException | ExecutionException | KafkaException e) {
+      if (future != null) {
+        future.cancel(false);
+      }
       throw new ApiException(
           ErrorCode.UNAVAILABLE,
           "The request was not confirmed in time and may not have been applied; retry it.",
@@ -78,6 +108,8 @@ public class CommandBus {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(ErrorCode.UNAVAILABLE, "The request was interrupted; retry it.", null);
+    } finally {
+      waiting.decrementAndGet();
     }
     Reply reply = Topics.REPLIES.deserializeValue(consumed.value());
     if (!reply.isOk()) {

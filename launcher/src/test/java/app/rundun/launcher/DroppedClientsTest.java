@@ -1,0 +1,93 @@
+package app.rundun.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.rundun.ingest.commands.CommandBus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thousand clients that hang up in the middle of a POST — half the body sent, or the whole
+ * request sent and the answer never read — leave nothing behind: no request still waiting for its
+ * outcome, nothing stuck in the producer's buffer, and the next requests are served as usual.
+ */
+class DroppedClientsTest {
+
+  private static final int CLIENTS = 1_000;
+
+  @Test
+  void clientsThatHangUpMidRequestLeaveNothingBehind() throws Exception {
+    Api live = TestSystem.newOrganisation("enterprise");
+    String template =
+        live.post(
+                "/v1/templates",
+                Map.of(
+                    "name",
+                    "Dropped",
+                    "steps",
+                    List.of(Map.of("id", "s-1", "type", "boolean", "title", "Ok?"))))
+            .expect(201)
+            .json()
+            .get("template_id")
+            .asString();
+    String body = "{\"template_id\":\"" + template + "\"}";
+    int port = URI.create(TestSystem.get().apiBaseUrl()).getPort();
+
+    ExecutorService clients = Executors.newFixedThreadPool(50);
+    List<Future<?>> sent = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      boolean halfBody = i % 2 == 0;
+      sent.add(clients.submit(() -> hangUp(port, live.key(), body, halfBody)));
+    }
+    for (Future<?> client : sent) {
+      client.get();
+    }
+    clients.shutdown();
+
+    CommandBus commands = TestSystem.get().api().getBean(CommandBus.class);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (commands.waiting() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(commands.waiting()).as("requests still waiting for an outcome").isZero();
+    assertThat(commands.freeProducerBuffer())
+        .as("share of the producer buffer free")
+        .isEqualTo(1.0);
+
+    for (int i = 0; i < 20; i++) {
+      live.post("/v1/runs", Map.of("template_id", template)).expect(201);
+    }
+    live.get("/v1/usage").expect(200);
+  }
+
+  private static Void hangUp(int port, String key, String body, boolean halfBody)
+      throws IOException {
+    byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST /v1/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + key
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + payload.length
+            + "\r\n\r\n";
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(payload, 0, halfBody ? payload.length / 2 : payload.length);
+      out.flush();
+      socket.setSoLinger(true, 0);
+    }
+    return null;
+  }
+}
