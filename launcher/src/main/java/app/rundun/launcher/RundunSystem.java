@@ -81,7 +81,10 @@ public final class RundunSystem implements AutoCloseable {
         RunProcessorApplication.builder().run(arguments(props));
     processors.add(context);
     contexts.add(context);
-    awaitRunning(context.getBean(StreamsRunner.class), name);
+    // A new instance moves tasks: every instance is waited for, not only the new one.
+    for (ConfigurableApplicationContext processor : processors) {
+      awaitRunning(processor.getBean(StreamsRunner.class), name);
+    }
     return baseUrl(context);
   }
 

@@ -93,7 +93,10 @@ class ProcessorCrashTest {
           .as("counted exactly once each, whatever the retries (%s)", refusals.get())
           .isEqualTo(CREATES);
     } finally {
-      processor.destroyForcibly().waitFor();
+      // Stopped gracefully this time, so that it leaves the group at once.
+      processor.destroy();
+      processor.waitFor();
+      TestSystem.awaitProcessorsSettled();
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,30 @@ final class TestSystem {
       }
     }
     return system;
+  }
+
+  /**
+   * Waits until the run-processor group is the in-process instances only, all running: after a test
+   * has killed an instance of its own, the next test starts on a settled system.
+   */
+  static void awaitProcessorsSettled() throws InterruptedException {
+    List<app.rundun.processor.StreamsRunner> runners =
+        get().processors().stream()
+            .map(context -> context.getBean(app.rundun.processor.StreamsRunner.class))
+            .toList();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean settled =
+          runners.stream()
+              .allMatch(r ->
+                  r.isRunning()
+                      && r.streams().metadataForAllStreamsClients().size() == runners.size());
+      if (settled) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("The run-processor group did not settle");
   }
 
   static Api operator() {
