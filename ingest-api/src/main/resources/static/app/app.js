@@ -199,8 +199,9 @@ async function start(form) {
   }
 }
 
-/** Where to pick up a run: the first step neither answered nor skipped. */
+/** Where to pick up a run: the start of a fresh one, else the first step not yet done. */
 function firstOpenStep(view) {
+  if (Object.keys(view.answers).length === 0 && view.skipped.length === 0) return 0;
   const index = view.steps.findIndex((s) => s.type !== "instruction" && !(s.id in view.answers) && !view.skipped.includes(s.id));
   return index < 0 ? view.steps.length : index;
 }

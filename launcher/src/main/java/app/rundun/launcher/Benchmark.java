@@ -1,6 +1,14 @@
 package app.rundun.launcher;
 
+import app.rundun.contracts.commands.OrgCommand;
+import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.templates.TemplateId;
+import app.rundun.contracts.templates.TemplateResource;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,39 +23,74 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code ./run-local benchmark}: starts a throwaway system and measures {@code POST /v1/runs} over
- * real HTTP and a real broker, one caller at a time (latency) and many at once (throughput).
+ * {@code ./run-local benchmark}: starts a throwaway system and measures it over real HTTP and a
+ * real broker, next to two ceilings measured in the same run: a trivial endpoint of the same
+ * server, and a raw Kafka producer sending records of a command's size. Prints a table, and writes
+ * it with a chart under {@code target/}. {@code RUNDUN_BENCH_RESTORE_RUNS} (1,000,000) sets how
+ * many runs the restore measurement starts from.
  */
 final class Benchmark {
 
-  private static final int WARMUP = 300;
+  private static final int CALLERS = 32;
+  private static final int WARMUP = 500;
   private static final int SEQUENTIAL = 1_000;
   private static final int PARALLEL = 4_000;
-  private static final int CALLERS = 32;
   private static final int WEBHOOK_RUNS = 1_000;
   private static final int WEBHOOK_WARMUP = 300;
+  private static final Path OUTPUT = Path.of("target");
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Row> rows = new ArrayList<>();
   private String base;
   private String key;
+  private OrgId org;
 
   private Benchmark() {}
 
   static void run() throws Exception {
     new Benchmark().measure();
+  }
+
+  /** One measured line: how many operations, in how long, and each one's latency. */
+  private record Row(String what, int operations, double seconds, long[] nanos, String ceiling) {
+
+    double perSecond() {
+      return operations / seconds;
+    }
+
+    double percentile(double fraction) {
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      return sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))] / 1e6;
+    }
   }
 
   private void measure() throws Exception {
@@ -70,53 +113,146 @@ final class Benchmark {
                 null,
                 Map.of()))) {
       base = system.apiBaseUrl();
-      key = setUp(operatorToken);
+      Operator operator = new Operator(base, operatorToken);
+      org = new OrgId(operator.createOrganisation("Bench", "enterprise"));
+      key = operator.issueKey(org.value(), "Benchmark", "live");
       String template = templateId();
-      for (int i = 0; i < WARMUP; i++) {
-        createRun(template);
-      }
-      long[] sequential = new long[SEQUENTIAL];
-      long started = System.nanoTime();
-      for (int i = 0; i < SEQUENTIAL; i++) {
-        sequential[i] = createRun(template);
-      }
-      double sequentialSeconds = (System.nanoTime() - started) / 1e9;
+      load("warm-up", WARMUP, CALLERS, () -> createRun(template).nanos());
 
-      ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-      List<Future<Long>> futures = new ArrayList<>();
-      started = System.nanoTime();
-      for (int i = 0; i < PARALLEL; i++) {
-        futures.add(callers.submit(() -> createRun(template)));
-      }
-      long[] parallel = new long[PARALLEL];
-      for (int i = 0; i < PARALLEL; i++) {
-        parallel[i] = futures.get(i).get();
-      }
-      double parallelSeconds = (System.nanoTime() - started) / 1e9;
-      callers.shutdown();
-
-      System.out.printf(
-          "%nPOST /v1/runs, real HTTP and an in-process KRaft broker, exactly-once, %d cores%n",
-          Runtime.getRuntime().availableProcessors());
-      report("1 caller  ", sequential, sequentialSeconds);
-      report(CALLERS + " callers", parallel, parallelSeconds);
-
-      System.out.printf(
-          "%nWebhooks: open request sent -> delivery received, local receiver, %d callers%n",
-          CALLERS);
+      rows.add(load("ceiling: GET /health", PARALLEL, CALLERS, () -> timed(get("/health", null))));
+      rows.add(rawProducer(system.bootstrapServers(), commandSize(template)));
+      rows.add(load("POST /v1/runs, 1 caller", SEQUENTIAL, 1, () -> createRun(template).nanos()));
+      List<String> runs = new CopyOnWriteArrayList<>();
+      rows.add(
+          load(
+              "POST /v1/runs",
+              PARALLEL,
+              CALLERS,
+              () -> {
+                Created created = createRun(template);
+                runs.add(created.runId());
+                return created.nanos();
+              }));
+      rows.add(answers(runs));
+      AtomicInteger next = new AtomicInteger();
+      rows.add(
+          load(
+              "GET /v1/runs/:id",
+              PARALLEL,
+              CALLERS,
+              () -> timed(get("/v1/runs/" + runs.get(next.getAndIncrement() % runs.size()), key))));
       webhooks(template, null, 0, WEBHOOK_WARMUP);
-      webhooks(template, "all endpoints healthy    ", 0, WEBHOOK_RUNS);
-      webhooks(template, "1 in 10 never answers    ", 10, WEBHOOK_RUNS);
+      rows.add(webhooks(template, "webhooks, all endpoints healthy", 0, WEBHOOK_RUNS));
+      rows.add(webhooks(template, "webhooks, 1 endpoint in 10 dead", 10, WEBHOOK_RUNS));
+      String restore = restore(system, template);
+      report(restore);
     }
+  }
+
+  /** Runs {@code count} operations from {@code callers} threads; each returns its latency. */
+  private static Row load(String what, int count, int callers, Callable<Long> operation)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    List<Future<Long>> futures = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      futures.add(pool.submit(operation));
+    }
+    long[] nanos = new long[count];
+    for (int i = 0; i < count; i++) {
+      nanos[i] = futures.get(i).get();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    return new Row(
+        what + (callers > 1 ? ", " + callers + " callers" : ""), count, seconds, nanos, null);
+  }
+
+  /** The Kafka ceiling: records of a command's size, acknowledged by all replicas, one by one. */
+  private static Row rawProducer(String bootstrap, int size) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    byte[] value = new byte[size];
+    Properties admin = new Properties();
+    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin topics = Admin.create(admin)) {
+      topics.createTopics(List.of(new NewTopic("rundun.benchmark", 6, (short) 1))).all().get();
+      // Every partition has its leader before the first record, or the first sends race.
+      while (topics
+          .describeTopics(List.of("rundun.benchmark"))
+          .allTopicNames()
+          .get()
+          .get("rundun.benchmark")
+          .partitions()
+          .stream()
+          .anyMatch(partition -> partition.leader() == null)) {
+        Thread.sleep(100);
+      }
+    }
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (int partition = 0; partition < 6; partition++) {
+        producer.send(new ProducerRecord<>("rundun.benchmark", partition, "first", value)).get();
+      }
+      AtomicInteger next = new AtomicInteger();
+      load(
+          "warm-up",
+          WARMUP,
+          CALLERS,
+          () -> send(producer, "rundun.benchmark", next.getAndIncrement(), value));
+      return load(
+          "ceiling: raw producer (" + size + " B, acks=all)",
+          PARALLEL,
+          CALLERS,
+          () -> send(producer, "rundun.benchmark", next.getAndIncrement(), value));
+    }
+  }
+
+  private static long send(
+      KafkaProducer<String, byte[]> producer, String topic, int n, byte[] value) throws Exception {
+    long start = System.nanoTime();
+    producer.send(new ProducerRecord<>(topic, Integer.toString(n), value)).get();
+    return System.nanoTime() - start;
+  }
+
+  /** Opens runs, then answers a step of each: the executor's write path. */
+  private Row answers(List<String> runs) throws Exception {
+    List<String> opened = runs.subList(0, Math.min(runs.size(), 2_000));
+    AtomicInteger next = new AtomicInteger();
+    load(
+        "open runs",
+        opened.size(),
+        CALLERS,
+        () ->
+            timed(
+                post(
+                    "/v1/executor/runs/" + opened.get(next.getAndIncrement()) + "/open",
+                    null,
+                    Map.of())));
+    AtomicInteger answer = new AtomicInteger();
+    return load(
+        "PUT answer",
+        opened.size(),
+        CALLERS,
+        () ->
+            timed(
+                put(
+                    "/v1/executor/runs/"
+                        + opened.get(answer.getAndIncrement())
+                        + "/steps/s-od01/answer",
+                    Map.of("value", 42150))));
   }
 
   /**
    * Dispatches runs with a webhook on {@code run.opened}, opens them all, and times each from the
    * open request being sent to its delivery arriving. With {@code deadEvery} > 0, every such run
    * points at an endpoint that accepts connections and never answers; only the others are timed.
-   * Without a label it is a warm-up, and prints nothing.
+   * Without a label it is a warm-up.
    */
-  private void webhooks(String template, String label, int deadEvery, int runs) throws Exception {
+  private Row webhooks(String template, String label, int deadEvery, int runs) throws Exception {
     Map<String, Long> arrived = new ConcurrentHashMap<>();
     Pattern runId = Pattern.compile("\"run_id\":\"(r-[0-9a-f-]{36})\"");
     HttpServer receiver =
@@ -144,7 +280,7 @@ final class Benchmark {
                 held.add(dead.accept());
               }
             } catch (IOException closed) {
-              // the benchmark is over
+              // the measurement is over
             }
           });
       String live = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
@@ -160,19 +296,16 @@ final class Benchmark {
         }
       }
       Map<String, Long> sent = new ConcurrentHashMap<>();
-      ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-      List<Future<?>> opens = new ArrayList<>();
-      for (String run : all) {
-        opens.add(
-            callers.submit(() -> {
-              sent.put(run, System.nanoTime());
-              return post("/v1/executor/runs/" + run + "/open", null, Map.of());
-            }));
-      }
-      for (Future<?> open : opens) {
-        open.get();
-      }
-      callers.shutdown();
+      AtomicInteger next = new AtomicInteger();
+      load(
+          "open",
+          all.size(),
+          CALLERS,
+          () -> {
+            String run = all.get(next.getAndIncrement());
+            sent.put(run, System.nanoTime());
+            return timed(post("/v1/executor/runs/" + run + "/open", null, Map.of()));
+          });
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (!arrived.keySet().containsAll(healthy) && System.nanoTime() < deadline) {
         Thread.sleep(10);
@@ -185,27 +318,198 @@ final class Benchmark {
       long first = healthy.stream().mapToLong(sent::get).min().orElseThrow();
       long last =
           healthy.stream().filter(arrived::containsKey).mapToLong(arrived::get).max().orElseThrow();
-      if (label != null) {
-        System.out.printf(
-            "  %s  %d of %d healthy deliveries  %8.1f deliveries/s  p50 %6.1f ms  p99 %6.1f ms%n",
-            label,
-            latencies.length,
-            healthy.size(),
-            latencies.length / ((last - first) / 1e9),
-            percentile(latencies, 0.50) / 1e6,
-            percentile(latencies, 0.99) / 1e6);
-      }
       for (Socket socket : held) {
         socket.close();
       }
+      return new Row(
+          label == null ? "warm-up" : label + " (" + latencies.length + "/" + healthy.size() + ")",
+          latencies.length,
+          (last - first) / 1e9,
+          latencies,
+          null);
     } finally {
       receiver.stop(0);
     }
   }
 
+  /**
+   * Fills the run store with {@code RUNDUN_BENCH_RESTORE_RUNS} runs straight through the run
+   * commands topic, then replaces the run-processor with one that has no local state, and times how
+   * long it takes to restore every store from its changelog and start processing.
+   */
+  private String restore(RundunSystem system, String templateId) throws Exception {
+    int count =
+        Integer.parseInt(System.getenv().getOrDefault("RUNDUN_BENCH_RESTORE_RUNS", "1000000"));
+    TemplateResource template =
+        Json.mapper()
+            .readValue(get("/v1/templates/" + templateId, key).body(), TemplateResource.class);
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    long filling = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < count; i++) {
+        RunId id = RunId.mint();
+        RunCommand start =
+            new RunCommand.StartRun(
+                id,
+                org,
+                Mode.LIVE,
+                template,
+                "restore-" + i,
+                Instant.now(),
+                null,
+                null,
+                "Benchmark");
+        producer.send(
+            new ProducerRecord<>(
+                Topics.RUN_COMMANDS.name(), id.value(), Topics.RUN_COMMANDS.serializeValue(start)));
+      }
+    }
+    awaitConsumed(system.bootstrapServers());
+    double fillSeconds = (System.nanoTime() - filling) / 1e9;
+    system.stopProcessor(0);
+    long restoring = System.nanoTime();
+    system.startProcessor("restored-from-changelog", 0);
+    double restoreSeconds = (System.nanoTime() - restoring) / 1e9;
+    return String.format(
+        "State restore: %,d runs (filled in %.0f s): a fresh run-processor, with no local state, took"
+            + " %.1f s from start to processing (joining the group, restoring every store)",
+        count, fillSeconds, restoreSeconds);
+  }
+
+  /** Waits until the run-processor has consumed everything on the run commands topic. */
+  private static void awaitConsumed(String bootstrap) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(props)) {
+      while (true) {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+            admin
+                .listConsumerGroupOffsets("rundun-run-processor")
+                .partitionsToOffsetAndMetadata()
+                .get();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        committed.keySet().stream()
+            .filter(tp -> tp.topic().equals(Topics.RUN_COMMANDS.name()))
+            .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        long lag =
+            latest.keySet().stream()
+                .mapToLong(tp -> ends.get(tp).offset() - committed.get(tp).offset())
+                .sum();
+        if (!latest.isEmpty() && lag <= latest.size()) {
+          return;
+        }
+        Thread.sleep(1_000);
+      }
+    }
+  }
+
+  private void report(String restore) throws IOException {
+    Row health =
+        rows.stream().filter(r -> r.what().startsWith("ceiling: GET")).findFirst().orElseThrow();
+    Row producer =
+        rows.stream().filter(r -> r.what().startsWith("ceiling: raw")).findFirst().orElseThrow();
+    StringBuilder table = new StringBuilder();
+    table.append(
+        String.format(
+            "Rundun benchmark: %d cores, in-process KRaft broker, exactly-once, real HTTP%n%n",
+            Runtime.getRuntime().availableProcessors()));
+    table.append(
+        "| what | operations | per second | p50 ms | p99 ms | vs /health | vs raw producer |\n");
+    table.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (Row row : rows) {
+      table.append(
+          String.format(
+              "| %s | %,d | %,.0f | %.1f | %.1f | %.0f%% | %.0f%% |%n",
+              row.what(),
+              row.operations(),
+              row.perSecond(),
+              row.percentile(0.50),
+              row.percentile(0.99),
+              100 * row.perSecond() / health.perSecond(),
+              100 * row.perSecond() / producer.perSecond()));
+    }
+    table.append('\n').append(restore).append('\n');
+    System.out.println();
+    System.out.println(table);
+    Files.createDirectories(OUTPUT);
+    Files.writeString(OUTPUT.resolve("benchmark.md"), table.toString());
+    Files.writeString(OUTPUT.resolve("benchmark.svg"), chart());
+    System.out.println("Written: target/benchmark.md, target/benchmark.svg");
+  }
+
+  /** A horizontal bar chart of throughput, with p50 and p99 written beside each bar. */
+  private String chart() {
+    int width = 900;
+    int bar = 28;
+    int height = 60 + rows.size() * (bar + 12);
+    double max = rows.stream().mapToDouble(Row::perSecond).max().orElse(1);
+    StringBuilder svg = new StringBuilder();
+    svg.append(
+        String.format(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"13\">%n",
+            width, height));
+    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    svg.append(
+        "<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">Operations per second (p50 / p99 ms)</text>\n");
+    int y = 44;
+    for (Row row : rows) {
+      int length = (int) (420 * row.perSecond() / max);
+      String colour = row.what().startsWith("ceiling") ? "#9aa5a0" : "#0a5c44";
+      svg.append(String.format("<text x=\"10\" y=\"%d\">%s</text>%n", y + 18, escape(row.what())));
+      svg.append(
+          String.format(
+              "<rect x=\"330\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+              y, Math.max(1, length), bar, colour));
+      svg.append(
+          String.format(
+              "<text x=\"%d\" y=\"%d\">%,.0f/s  (%.1f / %.1f)</text>%n",
+              336 + length, y + 18, row.perSecond(), row.percentile(0.5), row.percentile(0.99)));
+      y += bar + 12;
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;");
+  }
+
+  /** The size of a create command as the API publishes it: the raw producer sends as much. */
+  private int commandSize(String template) {
+    return Topics.ORG_COMMANDS.serializeValue(
+            new OrgCommand.CreateRun(
+                org,
+                RunId.mint(),
+                Mode.LIVE,
+                new TemplateId(template),
+                "bench",
+                null,
+                null,
+                "Benchmark",
+                null))
+        .length;
+  }
+
+  /** A created run and how long its POST took. */
+  private record Created(String runId, long nanos) {}
+
+  private Created createRun(String template) throws IOException, InterruptedException {
+    Timed response =
+        post("/v1/runs", key, Map.of("template_id", template, "executor_ref", "bench"));
+    if (response.status() != 201) {
+      throw new IllegalStateException("POST /v1/runs answered " + response.body());
+    }
+    return new Created(json(response.body()).get("run_id").asString(), response.nanos());
+  }
+
   private String createRunWithWebhook(String template, String url)
       throws IOException, InterruptedException {
-    HttpResponse<String> response =
+    Timed response =
         post(
             "/v1/runs",
             key,
@@ -214,70 +518,66 @@ final class Benchmark {
                 template,
                 "webhook",
                 Map.of("url", url, "secret", "whsec_abc123", "events", List.of("run.opened"))));
-    if (response.statusCode() != 201) {
+    if (response.status() != 201) {
       throw new IllegalStateException("POST /v1/runs answered " + response.body());
     }
-    return json(response).get("run_id").asString();
-  }
-
-  private static long percentile(long[] values, double fraction) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) (sorted.length * fraction))];
-  }
-
-  private static void report(String label, long[] nanos, double seconds) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        "  %s  %6d runs  %8.1f runs/s  p50 %6.1f ms  p99 %6.1f ms%n",
-        label,
-        nanos.length,
-        nanos.length / seconds,
-        sorted[sorted.length / 2] / 1e6,
-        sorted[(int) (sorted.length * 0.99)] / 1e6);
-  }
-
-  private long createRun(String template) throws IOException, InterruptedException {
-    long start = System.nanoTime();
-    HttpResponse<String> response =
-        post("/v1/runs", key, Map.of("template_id", template, "executor_ref", "bench"));
-    long elapsed = System.nanoTime() - start;
-    if (response.statusCode() != 201) {
-      throw new IllegalStateException("POST /v1/runs answered " + response.body());
-    }
-    return elapsed;
-  }
-
-  private String setUp(String operatorToken) {
-    Operator operator = new Operator(base, operatorToken);
-    return operator.issueKey(
-        operator.createOrganisation("Bench", "enterprise"), "Benchmark", "live");
+    return json(response.body()).get("run_id").asString();
   }
 
   private String templateId() throws IOException, InterruptedException {
     Map<String, Object> step = Map.of("id", "s-od01", "type", "number", "title", "Odometer");
-    return json(post("/v1/templates", key, Map.of("name", "Bench", "steps", List.of(step))))
+    return json(post("/v1/templates", key, Map.of("name", "Bench", "steps", List.of(step))).body())
         .get("template_id")
         .asString();
   }
 
-  private HttpResponse<String> post(String path, String bearer, Object body)
+  /** The time of a request that must succeed; any other answer stops the benchmark. */
+  private static long timed(Timed result) {
+    if (result.status() >= 300) {
+      throw new IllegalStateException("Answered " + result.status());
+    }
+    return result.nanos();
+  }
+
+  /** An answer's status and how long it took. */
+  private record Timed(int status, long nanos, String body) {}
+
+  private Timed get(String path, String bearer) throws IOException, InterruptedException {
+    return exchange(request(path, bearer).GET());
+  }
+
+  private Timed put(String path, Object body) throws IOException, InterruptedException {
+    return exchange(
+        request(path, null)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))));
+  }
+
+  private Timed post(String path, String bearer, Object body)
       throws IOException, InterruptedException {
+    return exchange(
+        request(path, bearer)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))));
+  }
+
+  private Timed exchange(HttpRequest.Builder builder) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return new Timed(response.statusCode(), System.nanoTime() - start, response.body());
+  }
+
+  private HttpRequest.Builder request(String path, String bearer) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (bearer != null) {
       builder.header("Authorization", "Bearer " + bearer);
     }
-    HttpRequest request =
-        builder
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+    return builder;
   }
 
-  private static tools.jackson.databind.JsonNode json(HttpResponse<String> response) {
-    return Json.mapper().readTree(response.body());
+  private static JsonNode json(String body) {
+    return Json.mapper().readTree(body);
   }
 
   private static int freePort() throws IOException {

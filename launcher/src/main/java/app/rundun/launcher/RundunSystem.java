@@ -111,6 +111,13 @@ public final class RundunSystem implements AutoCloseable {
     return baseUrl(startApi(0, processorUrls));
   }
 
+  /** Stops a run-processor instance, as an operator would, leaving the group at once. */
+  public void stopProcessor(int index) {
+    ConfigurableApplicationContext processor = processors.remove(index);
+    contexts.remove(processor);
+    processor.close();
+  }
+
   /** The query URL of each run-processor instance, in the order they started. */
   public List<String> processorUrls() {
     return processors.stream().map(RundunSystem::baseUrl).toList();

@@ -95,6 +95,28 @@ final class Browser implements AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Sets a date or time input as its picker would, firing the input event. */
+  void setValue(String css, String value) {
+    driver.executeScript(
+        "arguments[0].value = arguments[1];"
+            + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        find(css),
+        value);
+  }
+
+  /** Draws a stroke across the element, as a finger would on a signature pad. */
+  void draw(String css) {
+    WebElement pad = find(css);
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(pad, -100, 0)
+        .clickAndHold()
+        .moveByOffset(60, 30)
+        .moveByOffset(60, -40)
+        .moveByOffset(60, 30)
+        .release()
+        .perform();
+  }
+
   void attach(String css, Path file) {
     driver.findElement(By.cssSelector(css)).sendKeys(file.toAbsolutePath().toString());
   }

@@ -100,6 +100,67 @@ class ExecutorAppTest {
   }
 
   @Test
+  void everyOtherControlWorksOnAPhoneToo() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    String runId =
+        dispatch(
+            live,
+            Map.of(
+                "name",
+                "Handover",
+                "steps",
+                List.of(
+                    Map.of("id", "s-read", "type", "instruction", "title", "Read this first"),
+                    Map.of("id", "s-note", "type", "text", "title", "Notes", "multiline", true),
+                    Map.of("id", "s-date", "type", "date", "title", "Registration date"),
+                    Map.of("id", "s-time", "type", "time", "title", "Handover time"),
+                    Map.of("id", "s-rate", "type", "rating", "title", "Cleanliness"),
+                    Map.of("id", "s-code", "type", "barcode", "title", "Key tag"),
+                    Map.of("id", "s-sign", "type", "signature", "title", "Customer signature"))));
+    try (CuttableProxy network = network();
+        Browser phone = new Browser()) {
+      phone.open(network.url("/r/" + runId), LAT, LNG, 5);
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Read this first");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Notes");
+      phone.type("#answer", "Scratch on the left door");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Registration date");
+      phone.check("date");
+      phone.setValue("#answer", "2024-03-01");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Handover time");
+      phone.setValue("#answer", "08:30");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Cleanliness");
+      phone.check("rating");
+      phone.clickText("4");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Key tag");
+      phone.type("#answer", "KEY-0042");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Customer signature");
+      phone.click("form button[type=submit]");
+      phone.awaitText("#step-error", "Sign in the box");
+      phone.draw("canvas.pad");
+      phone.check("signature");
+      phone.click("form button[type=submit]");
+      phone.awaitHeading("Check and send");
+      phone.clickText("Send");
+      phone.awaitText("#done-message", "have been sent");
+    }
+    JsonNode answers =
+        awaitRun(live, runId, r -> r.get("status").asString().equals("completed")).get("answers");
+    assertThat(answers.get("s-note").get("value").asString()).isEqualTo("Scratch on the left door");
+    assertThat(answers.get("s-date").get("value").asString()).isEqualTo("2024-03-01");
+    assertThat(answers.get("s-time").get("value").asString()).isEqualTo("08:30");
+    assertThat(answers.get("s-rate").get("value").asInt()).isEqualTo(4);
+    assertThat(answers.get("s-code").get("value").asString()).isEqualTo("KEY-0042");
+    assertThat(answers.get("s-sign").get("photos")).hasSize(1);
+  }
+
+  @Test
   void anOutsiderGivesNameAndEmailBeforeTheFirstStep() throws Exception {
     Api live = TestSystem.newOrganisation("team");
     String runId = dispatch(live, vehicleCheck("external"));

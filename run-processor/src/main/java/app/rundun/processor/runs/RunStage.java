@@ -88,7 +88,10 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
               new ApiException(
                   ErrorCode.INTERNAL_ERROR, "The command could not be applied.", null));
     }
-    context.forward(record.withValue(reply), REPLIES_SINK);
+    // A command that nobody waits for (no correlation id) gets no reply.
+    if (record.headers().lastHeader(Reply.CORRELATION_HEADER) != null) {
+      context.forward(record.withValue(reply), REPLIES_SINK);
+    }
   }
 
   private Object handle(RunCommand command, Instant now) {
