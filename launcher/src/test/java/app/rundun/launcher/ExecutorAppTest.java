@@ -331,6 +331,15 @@ class ExecutorAppTest {
       other.click("form button[type=submit]");
       other.awaitText("#start-error", "another member");
     }
+
+    // A deactivated member can no longer sign in.
+    String kim = second.get("user_id").asString();
+    live.post("/v1/members/" + kim + "/deactivate", Map.of()).expect(200);
+    live.anonymous()
+        .post(
+            "/v1/executor/runs/" + runId + "/sign_in",
+            Map.of("email", "kim@example.com", "password", "kim-secret-123"))
+        .expectError(401, "unauthorized", null);
   }
 
   @Test
@@ -362,7 +371,11 @@ class ExecutorAppTest {
       phone.awaitHeading("This link has expired");
       phone.check("expired-link");
     }
-    assertThat(anyone.get("/.well-known/assetlinks.json").status()).isEqualTo(404);
+    // With a native app configured, the same link opens it: the association files name it.
+    assertThat(anyone.get("/.well-known/assetlinks.json").expect(200).body())
+        .contains("app.rundun.executor", TestSystem.ANDROID_FINGERPRINT, "handle_all_urls");
+    assertThat(anyone.get("/.well-known/apple-app-site-association").expect(200).body())
+        .contains(TestSystem.APPLE_APP_ID, "/r/*");
     assertThat(anyone.get("/app/manifest.webmanifest").expect(200).body()).contains("icon-512.png");
   }
 

@@ -16,6 +16,9 @@ import java.util.Map;
 final class TestSystem {
 
   static final String OPERATOR_TOKEN = "rdo_test_operator_token";
+  static final String APPLE_APP_ID = "ABCDE12345.app.rundun.executor";
+  static final String ANDROID_FINGERPRINT =
+      "14:6D:E9:83:C5:73:06:50:D8:EE:B9:95:2F:34:FC:64:16:A0:83:42:E6:1D:BE:A8:8A:04:96:B2:3F:CF:44:E5";
   static final String WEBHOOK_SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
   private static RundunSystem system;
 
@@ -55,7 +58,13 @@ final class TestSystem {
                         "rundun.webhook-concurrency-per-host",
                         "4",
                         "rundun.session-timeout",
-                        "6s")));
+                        "6s",
+                        "rundun.app-links.apple-app-ids",
+                        APPLE_APP_ID,
+                        "rundun.app-links.android-package",
+                        "app.rundun.executor",
+                        "rundun.app-links.android-sha256-fingerprints",
+                        ANDROID_FINGERPRINT)));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
