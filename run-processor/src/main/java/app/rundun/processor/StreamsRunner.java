@@ -102,6 +102,11 @@ public class StreamsRunner
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+    // Static membership, named by this instance's address: a restart within the session timeout
+    // keeps its tasks, and a stop (leaving the group) hands them over at once.
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        "run-processor-" + self.host() + "-" + self.port());
     // How long a dead instance's partitions wait before another instance takes them over.
     props.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
