@@ -2,6 +2,7 @@ package app.rundun.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,10 +71,7 @@ class ApiSurfaceTest {
     temp.get("/v1/usage").expect(200);
 
     operator.delete("/admin/v1/organisations/" + live.orgId() + "/api_keys/" + keyId).expect(200);
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (temp.get("/v1/usage").status() == 200 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.holds(Duration.ofSeconds(10), () -> temp.get("/v1/usage").status() != 200);
     temp.get("/v1/usage").expectError(401, "unauthorized", null);
     live.get("/v1/usage").expect(200);
     operator

@@ -27,14 +27,11 @@ final class ChildJvm {
   }
 
   /** Waits until the log has the line, e.g. the service saying it is ready. */
-  static void awaitLine(Path log, String line) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.readString(log).contains(line)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("No \"" + line + "\" in the log:\n" + Files.readString(log));
+  static void awaitLine(Path log, String line) throws Exception {
+    Eventually.until(
+        "\"" + line + "\" in " + log,
+        Duration.ofSeconds(90),
+        () -> Files.readString(log),
+        text -> text.contains(line));
   }
 }

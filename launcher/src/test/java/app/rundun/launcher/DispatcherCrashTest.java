@@ -72,10 +72,7 @@ class DispatcherCrashTest {
         assertThat(receiver.answered()).as("killed with deliveries unanswered").isLessThan(RUNS);
         dispatcher = startDispatcher(log);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (distinctRuns(receiver).size() < RUNS && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-        }
+        Eventually.holds(Duration.ofSeconds(90), () -> distinctRuns(receiver).size() == RUNS);
         assertThat(distinctRuns(receiver)).containsExactlyInAnyOrderElementsOf(runs);
         Map<String, Set<String>> idsByRun =
             receiver.received().stream()

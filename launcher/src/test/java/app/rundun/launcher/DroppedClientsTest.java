@@ -57,10 +57,7 @@ class DroppedClientsTest {
     clients.shutdown();
 
     CommandBus commands = TestSystem.get().api().getBean(CommandBus.class);
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (commands.waiting() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.holds(Duration.ofSeconds(30), () -> commands.waiting() == 0);
     assertThat(commands.waiting()).as("requests still waiting for an outcome").isZero();
     assertThat(commands.freeProducerBuffer())
         .as("share of the producer buffer free")

@@ -351,10 +351,7 @@ class ExecutorAppTest {
     assertThat(anyone.get("/r/not-a-run").body()).contains("This link does not work");
 
     String expiring = dispatch(live, template, Map.of("expires_in_hours", 0.0003));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (anyone.get("/r/" + expiring).status() != 410 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    Eventually.holds(Duration.ofSeconds(10), () -> anyone.get("/r/" + expiring).status() == 410);
     Api.Response expired = anyone.get("/r/" + expiring);
     assertThat(expired.status()).isEqualTo(410);
     assertThat(expired.body()).contains("This link has expired").doesNotContain("Exception");
@@ -407,17 +404,12 @@ class ExecutorAppTest {
   }
 
   private static JsonNode awaitRun(Api live, String runId, Predicate<JsonNode> done)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonNode run;
-    do {
-      run = live.get("/v1/runs/" + runId).expect(200).json();
-      if (done.test(run)) {
-        return run;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("The run did not get there: " + run);
+      throws Exception {
+    return Eventually.until(
+        "run " + runId + " reaching the expected state",
+        Duration.ofSeconds(30),
+        () -> live.get("/v1/runs/" + runId).expect(200).json(),
+        done);
   }
 
   /** What a phone camera would hand the page: a JPEG larger than the app sends. */

@@ -70,10 +70,7 @@ class ProcessorCrashTest {
       }
 
       // Mid-load, the instance dies without a word, and comes back.
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (runByKey.size() < CREATES / 4 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Eventually.holds(Duration.ofSeconds(60), () -> runByKey.size() >= CREATES / 4);
       processor.destroyForcibly().waitFor();
       assertThat(runByKey.size()).as("killed under load").isLessThan(CREATES);
       processor = startProcessor(log);
@@ -100,19 +97,22 @@ class ProcessorCrashTest {
     }
   }
 
+  /** A read that may meet 503 while ownership settles, and nothing else. */
   private static tools.jackson.databind.JsonNode readWithRetries(Api live, String path)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    Api.Response response;
-    do {
-      response = live.get(path);
-      if (response.status() == 200) {
-        return response.json();
-      }
-      assertThat(response.status()).as(response.body()).isEqualTo(503);
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("Still unavailable: " + path + " " + response.body());
+      throws Exception {
+    Api.Response response =
+        Eventually.until(
+            path + " answering 200",
+            Duration.ofSeconds(60),
+            () -> {
+              Api.Response attempt = live.get(path);
+              if (attempt.status() != 200) {
+                assertThat(attempt.status()).as(attempt.body()).isEqualTo(503);
+              }
+              return attempt;
+            },
+            attempt -> attempt.status() == 200);
+    return response.json();
   }
 
   /** A run-processor in a JVM of its own, sharing the test system's broker and group. */

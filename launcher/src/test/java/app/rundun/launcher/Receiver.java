@@ -57,10 +57,7 @@ final class Receiver implements AutoCloseable {
 
   /** Waits for {@code count} requests, or until the timeout; returns what arrived. */
   List<Received> await(int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (received.size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.holds(timeout, () -> received.size() >= count);
     return received();
   }
 

@@ -82,19 +82,18 @@ final class TestSystem {
         get().processors().stream()
             .map(context -> context.getBean(app.rundun.processor.StreamsRunner.class))
             .toList();
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean settled =
-          runners.stream()
-              .allMatch(r ->
-                  r.isRunning()
-                      && r.streams().metadataForAllStreamsClients().size() == runners.size());
-      if (settled) {
-        return;
-      }
-      Thread.sleep(50);
+    boolean settled =
+        Eventually.holds(
+            java.time.Duration.ofSeconds(60),
+            () ->
+                runners.stream()
+                    .allMatch(r ->
+                        r.isRunning()
+                            && r.streams().metadataForAllStreamsClients().size()
+                                == runners.size()));
+    if (!settled) {
+      throw new AssertionError("The run-processor group did not settle");
     }
-    throw new AssertionError("The run-processor group did not settle");
   }
 
   static Api operator() {

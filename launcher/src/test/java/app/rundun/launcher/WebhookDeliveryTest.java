@@ -213,18 +213,12 @@ class WebhookDeliveryTest {
   }
 
   /** The run's attempt log once it has {@code count} entries. */
-  private static JsonNode awaitOutcomes(Api live, String runId, int count)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonNode data;
-    do {
-      data = live.get("/v1/runs/" + runId + "/webhook_deliveries").expect(200).json().get("data");
-      if (data.size() >= count) {
-        return data;
-      }
-      Thread.sleep(50);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError("Only " + data.size() + " attempts logged: " + data);
+  private static JsonNode awaitOutcomes(Api live, String runId, int count) throws Exception {
+    return Eventually.until(
+        count + " logged attempts of " + runId,
+        Duration.ofSeconds(30),
+        () -> live.get("/v1/runs/" + runId + "/webhook_deliveries").expect(200).json().get("data"),
+        data -> data.size() >= count);
   }
 
   private static String template(Api live) {

@@ -1,0 +1,44 @@
+package app.rundun.launcher;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The one way the end-to-end tests wait for something asynchronous: poll, briefly, until it holds
+ * or a deadline passes. No test sleeps a fixed time in the hope that something has happened.
+ */
+final class Eventually {
+
+  private static final long POLL_MILLIS = 50;
+
+  private Eventually() {}
+
+  /** The first result that is {@code done}; fails naming {@code what} and the last result. */
+  static <T> T until(String what, Duration timeout, Callable<T> attempt, Predicate<T> done)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    T last;
+    do {
+      last = attempt.call();
+      if (done.test(last)) {
+        return last;
+      }
+      Thread.sleep(POLL_MILLIS);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(what + " did not happen within " + timeout + "; last: " + last);
+  }
+
+  /** Whether {@code condition} came to hold before the timeout; the caller asserts what follows. */
+  static boolean holds(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(POLL_MILLIS);
+    }
+    return true;
+  }
+}
