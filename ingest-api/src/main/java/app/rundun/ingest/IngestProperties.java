@@ -20,6 +20,7 @@ public record IngestProperties(
     @DefaultValue("data/media") Path mediaDir,
     @DefaultValue("") String operatorToken,
     @DefaultValue("10s") Duration commandTimeout,
+    @DefaultValue("3s") Duration brokerUnreachableAfter,
     @DefaultValue("1MB") DataSize maxJsonBody,
     @DefaultValue("15MB") DataSize maxPhoto,
     String webhookSecretKey,

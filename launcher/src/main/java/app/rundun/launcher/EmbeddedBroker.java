@@ -29,11 +29,30 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   public static EmbeddedBroker start(Path logDir, int port, int controllerPort) throws IOException {
+    Properties props =
+        nodeProperties(1, "1@127.0.0.1:" + controllerPort, port, controllerPort, logDir, 1);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(logDir, props, Uuid.randomUuid().toString());
+    }
+    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+    server.startup();
+    return new EmbeddedBroker(server, port);
+  }
+
+  /**
+   * The settings of one combined broker and controller node on loopback. {@code voters} lists every
+   * controller of the cluster ({@code id@host:port,...}); {@code replication} is the cluster's size
+   * up to 3, with min.insync.replicas one less than that (at least 1).
+   */
+  public static Properties nodeProperties(
+      int nodeId, String voters, int port, int controllerPort, Path logDir, int replication)
+      throws IOException {
     Files.createDirectories(logDir);
+    String minInsync = String.valueOf(Math.max(1, replication - 1));
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put("node.id", String.valueOf(nodeId));
+    props.put("controller.quorum.voters", voters);
     props.put(
         "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
@@ -41,32 +60,28 @@ public final class EmbeddedBroker implements AutoCloseable {
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.put("log.dirs", logDir.toAbsolutePath().toString());
-    props.put("offsets.topic.replication.factor", "1");
+    props.put("default.replication.factor", String.valueOf(replication));
+    props.put("min.insync.replicas", minInsync);
+    props.put("offsets.topic.replication.factor", String.valueOf(replication));
     props.put("offsets.topic.num.partitions", "6");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.replication.factor", String.valueOf(replication));
+    props.put("transaction.state.log.min.isr", minInsync);
     props.put("transaction.state.log.num.partitions", "6");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "false");
     props.put("num.partitions", "6");
     props.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
-    if (!Files.exists(logDir.resolve("meta.properties"))) {
-      format(logDir, props);
-    }
-    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-    server.startup();
-    return new EmbeddedBroker(server, port);
+    return props;
   }
 
-  private static void format(Path logDir, Properties props) throws IOException {
+  /** Formats a node's log folder for the cluster; every node of a cluster shares its id. */
+  public static void format(Path logDir, Properties props, String clusterId) throws IOException {
     Path config = logDir.resolve("server.properties");
     try (OutputStream out = Files.newOutputStream(config)) {
       props.store(out, "Rundun embedded broker");
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    String[] args = {
-      "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"
-    };
+    String[] args = {"format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"};
     int status = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
     if (status != 0) {
       throw new IllegalStateException("Cannot format the Kafka log folder: " + output);

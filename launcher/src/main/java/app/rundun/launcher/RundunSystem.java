@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RundunSystem implements AutoCloseable {
 
   private final Settings settings;
-  private final EmbeddedBroker broker;
+  private EmbeddedBroker broker;
   private final String bootstrapServers;
   private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -116,6 +116,18 @@ public final class RundunSystem implements AutoCloseable {
     ConfigurableApplicationContext processor = processors.remove(index);
     contexts.remove(processor);
     processor.close();
+  }
+
+  /** Stops the embedded broker, as an outage would: the services stay up and must ride it out. */
+  public void stopBroker() {
+    broker.close();
+  }
+
+  /** Starts the embedded broker again, on the same ports and the same log. */
+  public void restartBroker() throws IOException {
+    broker =
+        EmbeddedBroker.start(
+            settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort());
   }
 
   /** The query URL of each run-processor instance, in the order they started. */

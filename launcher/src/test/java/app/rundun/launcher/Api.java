@@ -81,7 +81,8 @@ record Api(String baseUrl, String key, String orgId) {
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("Request-Id").orElse(null));
+          response.headers().firstValue("Request-Id").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -90,8 +91,8 @@ record Api(String baseUrl, String key, String orgId) {
     }
   }
 
-  /** A response: its status, body and request id. */
-  record Response(int status, String body, String requestId) {
+  /** A response: its status, body, request id and, on a 503 or 429, when to retry. */
+  record Response(int status, String body, String requestId, String retryAfter) {
 
     Response expect(int expected) {
       assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,57 +20,58 @@ final class TestSystem {
   static final String ANDROID_FINGERPRINT =
       "14:6D:E9:83:C5:73:06:50:D8:EE:B9:95:2F:34:FC:64:16:A0:83:42:E6:1D:BE:A8:8A:04:96:B2:3F:CF:44:E5";
   static final String WEBHOOK_SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+  private static final Map<String, String> COMMON_PROPERTIES =
+      Map.ofEntries(
+          Map.entry("rundun.expiry-sweep-interval", "200ms"),
+          Map.entry("rundun.webhook-retry-schedule", "200ms,200ms,200ms"),
+          Map.entry("rundun.webhook-timeout", "2s"),
+          Map.entry("rundun.webhook-session-timeout", "6s"),
+          Map.entry("rundun.webhook-concurrency", "16"),
+          Map.entry("rundun.webhook-concurrency-per-host", "4"),
+          Map.entry("rundun.session-timeout", "6s"),
+          Map.entry("rundun.app-links.apple-app-ids", APPLE_APP_ID),
+          Map.entry("rundun.app-links.android-package", "app.rundun.executor"),
+          Map.entry("rundun.app-links.android-sha256-fingerprints", ANDROID_FINGERPRINT));
   private static RundunSystem system;
 
   private TestSystem() {}
 
   static synchronized RundunSystem get() {
     if (system == null) {
-      try {
-        Path dataDir = Files.createTempDirectory("rundun-e2e");
-        int apiPort = freePort();
-        system =
-            RundunSystem.start(
-                new RundunSystem.Settings(
-                    dataDir,
-                    apiPort,
-                    0,
-                    freePort(),
-                    freePort(),
-                    null,
-                    OPERATOR_TOKEN,
-                    "test-media-signing-secret",
-                    "test-member-token-secret",
-                    WEBHOOK_SECRET_KEY,
-                    "127.0.0.0/8,::1/128",
-                    null,
-                    Map.of(
-                        "rundun.expiry-sweep-interval",
-                        "200ms",
-                        "rundun.webhook-retry-schedule",
-                        "200ms,200ms,200ms",
-                        "rundun.webhook-timeout",
-                        "2s",
-                        "rundun.webhook-session-timeout",
-                        "6s",
-                        "rundun.webhook-concurrency",
-                        "16",
-                        "rundun.webhook-concurrency-per-host",
-                        "4",
-                        "rundun.session-timeout",
-                        "6s",
-                        "rundun.app-links.apple-app-ids",
-                        APPLE_APP_ID,
-                        "rundun.app-links.android-package",
-                        "app.rundun.executor",
-                        "rundun.app-links.android-sha256-fingerprints",
-                        ANDROID_FINGERPRINT)));
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      system = startSeparate(null);
+      Runtime.getRuntime().addShutdownHook(new Thread(system::close));
     }
     return system;
+  }
+
+  /**
+   * A system of its own, for a test that breaks its Kafka: on a broker of its own (on a fixed port,
+   * so it can be restarted) or on the given cluster. The caller closes it.
+   */
+  static RundunSystem startSeparate(String externalBootstrapServers, String... extraProperties) {
+    Map<String, String> properties = new HashMap<>(COMMON_PROPERTIES);
+    for (int i = 0; i < extraProperties.length; i += 2) {
+      properties.put(extraProperties[i], extraProperties[i + 1]);
+    }
+    try {
+      return RundunSystem.start(
+          new RundunSystem.Settings(
+              Files.createTempDirectory("rundun-e2e"),
+              freePort(),
+              0,
+              freePort(),
+              freePort(),
+              externalBootstrapServers,
+              OPERATOR_TOKEN,
+              "test-media-signing-secret",
+              "test-member-token-secret",
+              WEBHOOK_SECRET_KEY,
+              "127.0.0.0/8,::1/128",
+              null,
+              properties));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -107,11 +108,16 @@ final class TestSystem {
 
   /** A new organisation: its live key's API, then its test key's. */
   static Api[] newOrganisationWithModes(String plan) {
-    Operator operator = new Operator(get().apiBaseUrl(), OPERATOR_TOKEN);
+    return newOrganisationWithModes(get(), plan);
+  }
+
+  /** A new organisation on the given system: its live key's API, then its test key's. */
+  static Api[] newOrganisationWithModes(RundunSystem on, String plan) {
+    Operator operator = new Operator(on.apiBaseUrl(), OPERATOR_TOKEN);
     String orgId = operator.createOrganisation("Org " + plan, plan);
     return new Api[] {
-      new Api(get().apiBaseUrl(), operator.issueKey(orgId, "Alex", "live"), orgId),
-      new Api(get().apiBaseUrl(), operator.issueKey(orgId, "Alex (test)", "test"), orgId)
+      new Api(on.apiBaseUrl(), operator.issueKey(orgId, "Alex", "live"), orgId),
+      new Api(on.apiBaseUrl(), operator.issueKey(orgId, "Alex (test)", "test"), orgId)
     };
   }
 

@@ -30,12 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandBus {
 
+  private static final Duration WAIT_SLICE = Duration.ofMillis(250);
+  private static final Duration REPLY_SLACK = Duration.ofMillis(500);
+
   private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
   private final Duration timeout;
+  private final KafkaReachability kafka;
   private final AtomicInteger waiting = new AtomicInteger();
 
-  CommandBus(ReplyingKafkaTemplate<String, byte[], byte[]> template, IngestProperties properties) {
+  CommandBus(
+      ReplyingKafkaTemplate<String, byte[], byte[]> template,
+      KafkaReachability kafka,
+      IngestProperties properties) {
     this.template = template;
+    this.kafka = kafka;
     this.timeout = properties.commandTimeout();
   }
 
@@ -77,9 +85,13 @@ public class CommandBus {
             Topics.WEBHOOK_REDELIVERIES.name(),
             redelivery.runId(),
             Topics.WEBHOOK_REDELIVERIES.serializeValue(redelivery));
+    kafka.ensureReachable();
     try {
       template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (TimeoutException
+        | ExecutionException
+        | KafkaException
+        | org.springframework.kafka.KafkaException e) {
       throw new ApiException(
           ErrorCode.UNAVAILABLE, "The request could not be recorded; retry it.", null);
     } catch (InterruptedException e) {
@@ -91,13 +103,18 @@ public class CommandBus {
   private <C, T> T send(Topic<String, C> topic, String key, C command, Class<T> answer) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic.name(), key, topic.serializeValue(command));
+    kafka.ensureReachable();
     ConsumerRecord<String, byte[]> consumed;
     waiting.incrementAndGet();
     RequestReplyFuture<String, byte[], byte[]> future = null;
     try {
       future = template.sendAndReceive(record, timeout);
-      consumed = future.get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException | KafkaException e) {
+      consumed = awaitReply(future);
+    } catch (TimeoutException
+        | ExecutionException
+        | KafkaException
+        | org.springframework.kafka.KafkaException e) {
+      // Spring wraps a send that fails at once (no metadata within max.block.ms) in its own type.
       if (future != null) {
         future.cancel(false);
       }
@@ -116,5 +133,24 @@ public class CommandBus {
       throw reply.error().toException();
     }
     return Json.mapper().treeToValue(reply.body(), answer);
+  }
+
+  /**
+   * Waits for the reply in short slices, so that a request caught by an outage answers 503 as soon
+   * as Kafka is seen unreachable rather than at the end of the command timeout.
+   */
+  private ConsumerRecord<String, byte[]> awaitReply(
+      RequestReplyFuture<String, byte[], byte[]> future)
+      throws TimeoutException, ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos() + REPLY_SLACK.toNanos();
+    while (true) {
+      try {
+        return future.get(WAIT_SLICE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (!kafka.reachable() || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+    }
   }
 }
