@@ -17,7 +17,9 @@ public record IngestProperties(
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
     @DefaultValue("1h") Duration mediaUrlTtl,
+    @DefaultValue("filesystem") String mediaStore,
     @DefaultValue("data/media") Path mediaDir,
+    @DefaultValue S3 s3,
     @DefaultValue("") String operatorToken,
     @DefaultValue("10s") Duration commandTimeout,
     @DefaultValue("3s") Duration brokerUnreachableAfter,
@@ -25,4 +27,19 @@ public record IngestProperties(
     @DefaultValue("15MB") DataSize maxPhoto,
     String webhookSecretKey,
     @DefaultValue("change-me-member-token-secret") String memberTokenSecret,
-    @DefaultValue("") String webhookAllowedCidrs) {}
+    @DefaultValue("") String webhookAllowedCidrs) {
+
+  /**
+   * The S3-compatible object store photos go to when {@code rundun.media-store=s3}. Without an
+   * access key the SDK's default chain is used (an instance role, the environment); an endpoint is
+   * needed only for a store other than AWS S3 (MinIO, Ceph, R2...), usually with path-style access.
+   */
+  public record S3(
+      String endpoint,
+      @DefaultValue("us-east-1") String region,
+      @DefaultValue("rundun-media") String bucket,
+      String accessKey,
+      String secretKey,
+      @DefaultValue("false") boolean pathStyle,
+      @DefaultValue("5m") Duration presignTtl) {}
+}

@@ -62,7 +62,7 @@ public final class RundunSystem implements AutoCloseable {
     RundunSystem system = new RundunSystem(settings, broker, bootstrap);
     try {
       String processorUrl = system.startProcessor("processor-1", settings.processorPort());
-      system.api = system.startApi(settings.apiPort(), List.of(processorUrl));
+      system.api = system.startApi(settings.apiPort(), List.of(processorUrl), Map.of());
       system.apiBaseUrl = baseUrl(system.api);
       system.startDispatcher();
       return system;
@@ -108,7 +108,12 @@ public final class RundunSystem implements AutoCloseable {
    * instances; returns its base URL. Instances share nothing but Kafka.
    */
   public String startAnotherApi(List<String> processorUrls) {
-    return baseUrl(startApi(0, processorUrls));
+    return startAnotherApi(processorUrls, Map.of());
+  }
+
+  /** As {@link #startAnotherApi(List)}, with settings of its own (e.g. another media store). */
+  public String startAnotherApi(List<String> processorUrls, Map<String, String> extraProperties) {
+    return baseUrl(startApi(0, processorUrls, extraProperties));
   }
 
   /** Stops a run-processor instance, as an operator would, leaving the group at once. */
@@ -139,12 +144,14 @@ public final class RundunSystem implements AutoCloseable {
     return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
   }
 
-  private ConfigurableApplicationContext startApi(int port, List<String> processorUrls) {
+  private ConfigurableApplicationContext startApi(
+      int port, List<String> processorUrls, Map<String, String> extraProperties) {
     Map<String, Object> props = common();
     props.put("server.port", port);
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
     props.put("rundun.operator-token", settings.operatorToken());
+    props.putAll(extraProperties);
     ConfigurableApplicationContext context = IngestApiApplication.builder().run(arguments(props));
     contexts.add(context);
     return context;

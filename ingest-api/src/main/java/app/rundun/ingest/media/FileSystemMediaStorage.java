@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /** Photos on the local disk under the data folder: the default for one machine. */
 @Component
+@ConditionalOnProperty(
+    name = "rundun.media-store",
+    havingValue = "filesystem",
+    matchIfMissing = true)
 class FileSystemMediaStorage implements MediaStorage {
 
   private final Path root;

@@ -5,15 +5,21 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.ingest.IngestProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves a photo to whoever holds its signed URL, until the URL expires. */
+/**
+ * Serves a photo to whoever holds its signed URL, until the URL expires: from the API itself, or by
+ * a redirect to a short-lived URL of the object store, so that the bytes do not pass through here.
+ */
 @RestController
 class MediaController {
 
@@ -39,6 +45,16 @@ class MediaController {
     if (expires == null || !signer.verify(key, expires, signature)) {
       throw new ApiException(
           ErrorCode.FORBIDDEN, "This photo URL is not valid or has expired.", null);
+    }
+    Optional<URI> direct = storage.directUrl(key);
+    if (direct.isPresent()) {
+      if (!storage.exists(key)) {
+        throw ApiException.notFound("photo", key);
+      }
+      return ResponseEntity.status(HttpStatus.FOUND)
+          .location(direct.get())
+          .cacheControl(CacheControl.noStore().cachePrivate())
+          .build();
     }
     byte[] bytes = storage.get(key).orElseThrow(() -> ApiException.notFound("photo", key));
     return ResponseEntity.ok()
