@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DockerComposeTest {
 
   @Test
-  void theComposeFileIsValidAndRunsTwoProcessorsOnAThreeBrokerCluster() throws Exception {
+  void theComposeFileIsValidWithTwoProcessorsAndTwoApisSharingPhotosOnThreeBrokers()
+      throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("docker-compose", "-f", "docker-compose.yml", "config")
             .directory(Path.of("..").toFile())
@@ -24,13 +25,16 @@ class DockerComposeTest {
     builder.environment().put("RUNDUN_OPERATOR_TOKEN", "check-only");
     builder.environment().put("RUNDUN_WEBHOOK_SECRET_KEY", "check-only");
     builder.environment().put("RUNDUN_MEMBER_TOKEN_SECRET", "check-only");
+    builder.environment().put("RUNDUN_S3_ACCESS_KEY", "check-only");
+    builder.environment().put("RUNDUN_S3_SECRET_KEY", "check-only");
     Process check = builder.start();
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(check.exitValue()).as(output).isZero();
     assertThat(output)
         .contains("kafka-1:", "kafka-2:", "kafka-3:", "run-processor-1:", "run-processor-2:")
-        .contains("ingest-api:", "webhook-dispatcher:")
+        .contains("ingest-api-1:", "ingest-api-2:", "object-store:", "webhook-dispatcher:")
+        .contains("RUNDUN_MEDIA_STORE: s3")
         .contains("KAFKA_MIN_INSYNC_REPLICAS: 2", "RUNDUN_STANDBY_REPLICAS: 1");
   }
 }
