@@ -78,11 +78,7 @@ record Api(String baseUrl, String key, String orgId) {
     try {
       HttpResponse<String> response =
           HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          response.statusCode(),
-          response.body(),
-          response.headers().firstValue("Request-Id").orElse(null),
-          response.headers().firstValue("Retry-After").orElse(null));
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -91,8 +87,26 @@ record Api(String baseUrl, String key, String orgId) {
     }
   }
 
-  /** A response: its status, body, request id and, on a 503 or 429, when to retry. */
-  record Response(int status, String body, String requestId, String retryAfter) {
+  /** A response: its status, body and headers. */
+  record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    String requestId() {
+      return header("Request-Id");
+    }
+
+    /** On a 503 or 429: when to retry. */
+    String retryAfter() {
+      return header("Retry-After");
+    }
+
+    /** On a read answered by a standby replica: its flag. */
+    String stale() {
+      return header("Rundun-Stale");
+    }
 
     Response expect(int expected) {
       assertThat(status).as("status of a response with body %s", body).isEqualTo(expected);
@@ -109,7 +123,7 @@ record Api(String baseUrl, String key, String orgId) {
       JsonNode error = json();
       assertThat(error.get("error").asString()).isEqualTo(code);
       assertThat(error.get("message").asString()).isNotBlank().doesNotContain("Exception");
-      assertThat(error.get("request_id").asString()).isEqualTo(requestId).startsWith("req_");
+      assertThat(error.get("request_id").asString()).isEqualTo(requestId()).startsWith("req_");
       if (param != null) {
         assertThat(error.get("param").asString()).isEqualTo(param);
       }

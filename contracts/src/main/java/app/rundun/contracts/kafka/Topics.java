@@ -4,6 +4,7 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.JsonSerde;
 import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.webhooks.Redelivery;
@@ -27,6 +28,11 @@ public final class Topics {
   /** Commands on one run, including the run start that the organisation stage accepted. */
   public static final Topic<String, RunCommand> RUN_COMMANDS =
       new Topic<>("rundun.run-commands", Serdes.String(), new JsonSerde<>(RunCommand.class), false);
+
+  /** Idempotency-Key claims, keyed by scope and key. */
+  public static final Topic<String, IdempotencyCommand> IDEMPOTENCY =
+      new Topic<>(
+          "rundun.idempotency", Serdes.String(), new JsonSerde<>(IdempotencyCommand.class), false);
 
   /** The outcome of each command, correlated to the request that sent it. */
   public static final Topic<String, Reply> REPLIES =
@@ -74,6 +80,7 @@ public final class Topics {
   public static List<Topic<?, ?>> all() {
     return List.of(
         ORG_COMMANDS,
+        IDEMPOTENCY,
         RUN_COMMANDS,
         REPLIES,
         RUN_EVENTS,

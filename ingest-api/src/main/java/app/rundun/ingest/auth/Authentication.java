@@ -38,6 +38,11 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
     this.operatorToken = properties.operatorToken().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The caller of an authenticated request, once this interceptor has run; empty on open paths. */
+  public static Optional<Caller> caller(HttpServletRequest request) {
+    return Optional.ofNullable((Caller) request.getAttribute(CALLER));
+  }
+
   public static boolean isOpen(String path) {
     return path.startsWith("/v1/executor/")
         || path.matches("/v1/runs/[^/]+/preview")

@@ -5,6 +5,8 @@ import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.idempotency.ClaimOutcome;
+import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
@@ -78,13 +80,26 @@ public class CommandBus {
     return send(Topics.RUN_COMMANDS, command.runId().value(), command, answer);
   }
 
+  /** Claims an Idempotency-Key before its request runs. */
+  public ClaimOutcome send(IdempotencyCommand.Claim claim) {
+    return send(Topics.IDEMPOTENCY, claim.recordKey(), claim, ClaimOutcome.class);
+  }
+
+  /**
+   * Completes or releases an Idempotency-Key; acknowledged by Kafka, nothing to wait for beyond.
+   */
+  public void publish(IdempotencyCommand settled) {
+    publish(Topics.IDEMPOTENCY, settled.recordKey(), settled);
+  }
+
   /** Publishes a redelivery request; it has no outcome to wait for beyond Kafka's ack. */
   public void publish(Redelivery redelivery) {
+    publish(Topics.WEBHOOK_REDELIVERIES, redelivery.runId(), redelivery);
+  }
+
+  private <V> void publish(Topic<String, V> topic, String key, V value) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            Topics.WEBHOOK_REDELIVERIES.name(),
-            redelivery.runId(),
-            Topics.WEBHOOK_REDELIVERIES.serializeValue(redelivery));
+        new ProducerRecord<>(topic.name(), key, topic.serializeValue(value));
     kafka.ensureReachable();
     try {
       template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,14 +17,19 @@ public final class IdempotencyKey {
 
   private IdempotencyKey() {}
 
+  /** Refuses a header that is not 1 to 255 visible ASCII characters. */
+  public static void check(String header) {
+    if (!VALID.matcher(header).matches()) {
+      throw ApiException.invalid(HEADER, HEADER + " is 1 to 255 visible ASCII characters.");
+    }
+  }
+
   /** Null without a header; the parsed request is digested, so spacing and order do not count. */
   public static OrgCommand.Idempotency of(String header, Mode mode, Object request) {
     if (header == null) {
       return null;
     }
-    if (!VALID.matcher(header).matches()) {
-      throw ApiException.invalid(HEADER, HEADER + " is 1 to 255 visible ASCII characters.");
-    }
+    check(header);
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(Json.mapper().writeValueAsBytes(request));

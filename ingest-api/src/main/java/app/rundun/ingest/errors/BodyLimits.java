@@ -38,24 +38,34 @@ public class BodyLimits extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit =
-        isPhotoUpload(request)
-            ? properties.maxPhoto().toBytes()
-            : properties.maxJsonBody().toBytes();
+    long limit = limitFor(request);
     if (request.getContentLengthLong() > limit) {
-      ApiException tooLarge =
-          new ApiException(
-              ErrorCode.INVALID_REQUEST,
-              413,
-              "The request body is over the limit of " + (limit / (1024 * 1024)) + " MB.",
-              null);
-      var body = ApiErrors.respond(tooLarge, request);
-      response.setStatus(413);
-      response.setContentType("application/json");
-      response.setHeader("Connection", "close");
-      json.writeValue(response.getOutputStream(), body.getBody());
+      refuse(request, response, limit);
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The most bytes the request's body may have. */
+  public long limitFor(HttpServletRequest request) {
+    return isPhotoUpload(request)
+        ? properties.maxPhoto().toBytes()
+        : properties.maxJsonBody().toBytes();
+  }
+
+  /** Answers 413 with the error body, and closes the connection rather than read the rest. */
+  public void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
+      throws IOException {
+    ApiException tooLarge =
+        new ApiException(
+            ErrorCode.INVALID_REQUEST,
+            413,
+            "The request body is over the limit of " + (limit / (1024 * 1024)) + " MB.",
+            null);
+    var body = ApiErrors.respond(tooLarge, request);
+    response.setStatus(413);
+    response.setContentType("application/json");
+    response.setHeader("Connection", "close");
+    json.writeValue(response.getOutputStream(), body.getBody());
   }
 }

@@ -9,6 +9,7 @@ import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.UsageResource;
+import app.rundun.contracts.queries.StaleReads;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.templates.TemplateId;
@@ -22,8 +23,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
@@ -87,17 +91,16 @@ public class ProcessorQueries {
   }
 
   private <T> T get(String path, TypeReference<T> type) {
+    Optional<ServletRequestAttributes> plainRead = plainRead();
     int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
     for (int i = 0; i < baseUrls.size(); i++) {
       String base = baseUrls.get((start + i) % baseUrls.size());
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .timeout(Duration.ofSeconds(5))
-              .GET()
-              .build();
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET();
+      plainRead.ifPresent(read -> request.header(StaleReads.ACCEPT, "true"));
       HttpResponse<byte[]> response;
       try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         continue;
       } catch (InterruptedException e) {
@@ -106,7 +109,11 @@ public class ProcessorQueries {
       }
       try {
         if (response.statusCode() == 200) {
-          return Json.mapper().readValue(response.body(), type);
+          T found = Json.mapper().readValue(response.body(), type);
+          if (response.headers().firstValue(StaleReads.FLAG).isPresent()) {
+            plainRead.ifPresent(read -> read.getResponse().setHeader(StaleReads.FLAG, "true"));
+          }
+          return found;
         }
         throw Json.mapper().readValue(response.body(), ApiError.class).toException();
       } catch (JacksonException e) {
@@ -115,5 +122,19 @@ public class ProcessorQueries {
       }
     }
     throw new ApiException(ErrorCode.UNAVAILABLE, "Run state is unreachable; retry shortly.", null);
+  }
+
+  /**
+   * The request being served, when it only reads (a GET): such a request may be answered from a
+   * standby replica, flagged. A request that writes decides on current state only, never on a copy
+   * that may lag.
+   */
+  private static Optional<ServletRequestAttributes> plainRead() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+        && "GET".equals(current.getRequest().getMethod())
+        && current.getResponse() != null) {
+      return Optional.of(current);
+    }
+    return Optional.empty();
   }
 }

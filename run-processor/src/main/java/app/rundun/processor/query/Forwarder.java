@@ -1,5 +1,6 @@
 package app.rundun.processor.query;
 
+import app.rundun.contracts.queries.StaleReads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,17 +32,26 @@ class Forwarder {
     String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
     URI target =
         URI.create("http://" + owner.host() + ":" + owner.port() + request.getRequestURI() + query);
-    HttpRequest forwarded =
+    HttpRequest.Builder forwarded =
         HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(5))
             .header(FORWARDED_HEADER, "1")
-            .GET()
-            .build();
+            .GET();
+    String acceptStale = request.getHeader(StaleReads.ACCEPT);
+    if (acceptStale != null) {
+      forwarded.header(StaleReads.ACCEPT, acceptStale);
+    }
     try {
-      HttpResponse<byte[]> response = http.send(forwarded, HttpResponse.BodyHandlers.ofByteArray());
-      return ResponseEntity.status(HttpStatus.valueOf(response.statusCode()))
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(response.body());
+      HttpResponse<byte[]> response =
+          http.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
+      ResponseEntity.BodyBuilder answer =
+          ResponseEntity.status(HttpStatus.valueOf(response.statusCode()))
+              .contentType(MediaType.APPLICATION_JSON);
+      response
+          .headers()
+          .firstValue(StaleReads.FLAG)
+          .ifPresent(v -> answer.header(StaleReads.FLAG, v));
+      return answer.body(response.body());
     } catch (java.io.IOException e) {
       throw Owner.unavailable();
     } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 class Owner {
 
   private static final StringSerializer KEYS = new StringSerializer();
+  private static final int ALL_LOCAL_PARTITIONS = -1;
 
   private final StreamsRunner runner;
 
@@ -38,16 +39,29 @@ class Owner {
     if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
       throw unavailable();
     }
-    return new Located(metadata.activeHost(), metadata.partition(), runner.self());
+    return new Located(metadata.activeHost(), metadata.partition(), runner.self(), false);
   }
 
-  <V> ReadOnlyKeyValueStore<String, V> localStore(String store, int partition) {
+  /**
+   * This instance's own copies of every partition it holds, whatever their role (a standby, or an
+   * active task still restoring). A key lives in one partition only, so reading them all finds it
+   * without the group's metadata, which is what is missing while the group settles.
+   */
+  Located localCopies() {
+    return new Located(runner.self(), ALL_LOCAL_PARTITIONS, runner.self(), true);
+  }
+
+  /**
+   * The store of the located partition on this instance; 503 if it is not here. A store that moves
+   * away while it is read throws {@link InvalidStateStoreException}, which the caller answers 503.
+   */
+  <V> ReadOnlyKeyValueStore<String, V> localStore(String store, Located at) {
+    KafkaStreams streams = at.stale() ? hosting() : running();
+    var parameters =
+        StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore());
     try {
-      return running()
-          .store(
-              StoreQueryParameters.fromNameAndType(
-                      store, QueryableStoreTypes.<String, V>keyValueStore())
-                  .withPartition(partition));
+      return streams.store(
+          at.stale() ? parameters.enableStaleStores() : parameters.withPartition(at.partition()));
     } catch (InvalidStateStoreException e) {
       throw unavailable();
     }
@@ -61,13 +75,24 @@ class Owner {
     return streams;
   }
 
+  /** Streams that hold local stores, settled or not. */
+  private KafkaStreams hosting() {
+    KafkaStreams streams = runner.streams();
+    if (streams == null
+        || (streams.state() != KafkaStreams.State.RUNNING
+            && streams.state() != KafkaStreams.State.REBALANCING)) {
+      throw unavailable();
+    }
+    return streams;
+  }
+
   static ApiException unavailable() {
     return new ApiException(
         ErrorCode.UNAVAILABLE, "Run state is moving between instances; retry shortly.", null);
   }
 
-  /** Where a key lives, and whether that is here. */
-  record Located(HostInfo host, int partition, HostInfo self) {
+  /** Where a key lives, whether that is here, and whether it is a copy that may lag. */
+  record Located(HostInfo host, int partition, HostInfo self, boolean stale) {
     boolean isLocal() {
       return host.equals(self);
     }

@@ -1,8 +1,10 @@
 package app.rundun.processor.query;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.queries.StaleReads;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.templates.TemplateId;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,7 +58,7 @@ class QueryController {
         id.value(),
         request,
         located -> {
-          Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located.partition()).get(id.value());
+          Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
           if (run == null) {
             throw ApiException.notFound("run", id.value());
           }
@@ -73,9 +76,7 @@ class QueryController {
         request,
         located -> {
           AttemptLog log =
-              owner
-                  .<AttemptLog>localStore(AttemptLogStage.STORE, located.partition())
-                  .get(id.value());
+              owner.<AttemptLog>localStore(AttemptLogStage.STORE, located).get(id.value());
           return log == null ? List.of() : log.attempts();
         });
   }
@@ -148,7 +149,7 @@ class QueryController {
         org.value(),
         request,
         located -> {
-          Quota quota = owner.<Quota>localStore(Quota.STORE, located.partition()).get(org.value());
+          Quota quota = owner.<Quota>localStore(Quota.STORE, located).get(org.value());
           if (quota == null) {
             throw ApiException.notFound("organisation", org.value());
           }
@@ -157,22 +158,45 @@ class QueryController {
   }
 
   private MemberDirectory directory(Owner.Located located) {
-    return new MemberDirectory(
-        owner.<Member>localStore(MemberDirectory.STORE, located.partition()));
+    return new MemberDirectory(owner.<Member>localStore(MemberDirectory.STORE, located));
   }
 
   private TemplateVersions versions(Owner.Located located) {
     return new TemplateVersions(
-        owner.<TemplateResource>localStore(TemplateVersions.STORE, located.partition()));
+        owner.<TemplateResource>localStore(TemplateVersions.STORE, located));
   }
 
+  /**
+   * Answers from this instance's store when it owns the key, or from the owner. When neither can
+   * answer and the caller accepts it, a copy held here answers instead, flagged as possibly stale;
+   * a copy that does not hold what was asked for says nothing (503) rather than "not found".
+   */
   private ResponseEntity<?> answer(
       String store, String routingKey, HttpServletRequest request, LocalRead read) {
-    Owner.Located located = owner.locate(store, routingKey);
-    if (located.isLocal()) {
-      return ResponseEntity.ok(read.apply(located));
+    try {
+      Owner.Located located = owner.locate(store, routingKey);
+      if (located.isLocal()) {
+        return ResponseEntity.ok(read.apply(located));
+      }
+      return forwarder.forward(located.host(), request);
+    } catch (ApiException e) {
+      if (e.code() != ErrorCode.UNAVAILABLE
+          || !"true".equals(request.getHeader(StaleReads.ACCEPT))) {
+        throw e;
+      }
+      return fromLocalCopy(read, e);
+    } catch (InvalidStateStoreException e) {
+      throw Owner.unavailable();
     }
-    return forwarder.forward(located.host(), request);
+  }
+
+  private ResponseEntity<?> fromLocalCopy(LocalRead read, ApiException ownerUnavailable) {
+    try {
+      Object found = read.apply(owner.localCopies());
+      return ResponseEntity.ok().header(StaleReads.FLAG, "true").body(found);
+    } catch (ApiException | InvalidStateStoreException e) {
+      throw ownerUnavailable;
+    }
   }
 
   @FunctionalInterface

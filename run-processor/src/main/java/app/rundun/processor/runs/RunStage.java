@@ -9,6 +9,7 @@ import app.rundun.contracts.json.Json;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.processor.stores.StoreBuilders;
+import app.rundun.processor.stores.TimeIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private final Duration sweepInterval;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Run> runs;
-  private ExpiryIndex expiry;
+  private TimeIndex expiry;
 
   public RunStage(Clock clock, RunViews views, Duration sweepInterval) {
     this.clock = clock;
@@ -64,7 +65,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.runs = context.getStateStore(RUNS_STORE);
-    this.expiry = new ExpiryIndex(context.getStateStore(EXPIRY_STORE));
+    this.expiry = new TimeIndex(context.getStateStore(EXPIRY_STORE));
     context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
   }
 
@@ -139,7 +140,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     Run run = Run.start(start);
     runs.put(run.id().value(), run);
     if (run.expiresAt() != null) {
-      expiry.add(run.id(), run.expiresAt());
+      expiry.add(run.id().value(), run.expiresAt());
     }
     return views.resource(run, start.createdAt());
   }
@@ -156,7 +157,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private Run save(Run before, Run after, String eventType, String stepId, Instant now) {
     runs.put(after.id().value(), after);
     if (after.status().finished() && !before.status().finished() && after.expiresAt() != null) {
-      expiry.remove(after.id(), after.expiresAt());
+      expiry.remove(after.id().value(), after.expiresAt());
     }
     if (eventType != null) {
       RunEvent event =
@@ -197,8 +198,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   private void sweep(long timestamp) {
     Instant now = Instant.ofEpochMilli(timestamp).truncatedTo(ChronoUnit.SECONDS);
-    for (ExpiryIndex.Due due : expiry.due(now, SWEEP_BATCH)) {
-      Run run = runs.get(due.runId().value());
+    for (TimeIndex.Due due : expiry.due(now, SWEEP_BATCH)) {
+      Run run = runs.get(due.id());
       expiry.remove(due);
       if (run != null && run.isDue(now)) {
         save(run, run.expire(now), "run.expired", null, now);

@@ -2,6 +2,7 @@ package app.rundun.processor.topology;
 
 import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
+import app.rundun.processor.idempotency.IdempotencyStage;
 import app.rundun.processor.organisations.OrgStage;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunViews;
@@ -11,13 +12,15 @@ import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 
 /**
- * Two sub-topologies joined by {@code rundun.run-commands}, and the log of webhook attempts:
+ * Two sub-topologies joined by {@code rundun.run-commands}, the Idempotency-Key claims, and the log
+ * of webhook attempts:
  *
  * <pre>
  * rundun.org-commands (key org id) -> org-stage [organisations, quota, template versions]
  *     -> rundun.run-commands (StartRun, key run id) | rundun.replies | rundun.api-keys
  * rundun.run-commands (key run id) -> run-stage [runs, run expiry]
  *     -> rundun.run-events | rundun.replies | rundun.webhook-deliveries
+ * rundun.idempotency (key scope|key) -> idempotency-stage [claims, their ends] -> rundun.replies
  * rundun.webhook-attempts (key run id) -> webhook-attempts-stage [webhook-attempts]
  * </pre>
  */
@@ -27,6 +30,8 @@ public final class RundunTopology {
   public static final String ORG_STAGE = "org-stage";
   public static final String RUN_SOURCE = "run-commands-source";
   public static final String RUN_STAGE = "run-stage";
+  public static final String IDEMPOTENCY_SOURCE = "idempotency-source";
+  public static final String IDEMPOTENCY_STAGE = "idempotency-stage";
   public static final String ATTEMPTS_SOURCE = "webhook-attempts-source";
   public static final String ATTEMPTS_STAGE = "webhook-attempts-stage";
 
@@ -48,6 +53,12 @@ public final class RundunTopology {
     sink(topology, RunStage.EVENTS_SINK, Topics.RUN_EVENTS, RUN_STAGE);
     sink(topology, RunStage.REPLIES_SINK, Topics.REPLIES, RUN_STAGE);
     sink(topology, RunStage.WEBHOOKS_SINK, Topics.WEBHOOK_DELIVERIES, RUN_STAGE);
+
+    source(topology, IDEMPOTENCY_SOURCE, Topics.IDEMPOTENCY);
+    topology.addProcessor(IDEMPOTENCY_STAGE, () -> new IdempotencyStage(clock), IDEMPOTENCY_SOURCE);
+    IdempotencyStage.storeBuilders()
+        .forEach(store -> topology.addStateStore(store, IDEMPOTENCY_STAGE));
+    sink(topology, IdempotencyStage.REPLIES_SINK, Topics.REPLIES, IDEMPOTENCY_STAGE);
 
     source(topology, ATTEMPTS_SOURCE, Topics.WEBHOOK_ATTEMPTS);
     topology.addProcessor(ATTEMPTS_STAGE, AttemptLogStage::new, ATTEMPTS_SOURCE);

@@ -4,6 +4,9 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.idempotency.ClaimOutcome;
+import app.rundun.contracts.idempotency.IdempotencyCommand;
+import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.contracts.organisations.ApiKeyRecord;
@@ -32,6 +35,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, OrgCommand> orgCommands;
   private final TestInputTopic<String, RunCommand> runCommands;
+  private final TestInputTopic<String, IdempotencyCommand> idempotency;
   private final TestOutputTopic<String, Reply> replies;
   private final TestOutputTopic<String, RunEvent> events;
   private final TestOutputTopic<String, ApiKeyRecord> apiKeys;
@@ -56,6 +60,11 @@ final class TopologyHarness implements AutoCloseable {
             Topics.RUN_COMMANDS.name(),
             Topics.RUN_COMMANDS.keySerde().serializer(),
             Topics.RUN_COMMANDS.valueSerde().serializer());
+    idempotency =
+        driver.createInputTopic(
+            Topics.IDEMPOTENCY.name(),
+            Topics.IDEMPOTENCY.keySerde().serializer(),
+            Topics.IDEMPOTENCY.valueSerde().serializer());
     replies =
         driver.createOutputTopic(
             Topics.REPLIES.name(),
@@ -82,6 +91,23 @@ final class TopologyHarness implements AutoCloseable {
   Reply send(RunCommand command) {
     return reply(correlation ->
         runCommands.pipeInput(record(command.runId().value(), command, correlation)));
+  }
+
+  /** Claims an Idempotency-Key, as the API does before running a request. */
+  ClaimOutcome claim(IdempotencyCommand.Claim claim) {
+    Reply reply =
+        reply(correlation -> idempotency.pipeInput(record(claim.recordKey(), claim, correlation)));
+    return Json.mapper().treeToValue(reply.body(), ClaimOutcome.class);
+  }
+
+  /** Completes or releases a key, as the API does after the request; nobody waits for a reply. */
+  void settle(IdempotencyCommand command) {
+    idempotency.pipeInput(new TestRecord<>(command.recordKey(), command, clock.instant()));
+  }
+
+  /** A state store of the topology, to see what a sweep has left. */
+  <V> org.apache.kafka.streams.state.KeyValueStore<String, V> store(String name) {
+    return driver.getKeyValueStore(name);
   }
 
   List<RunEvent> events() {

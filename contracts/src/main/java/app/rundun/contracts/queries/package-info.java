@@ -1,0 +1,2 @@
+/** The conventions of the run-processor's internal read API, shared with its caller. */
+package app.rundun.contracts.queries;

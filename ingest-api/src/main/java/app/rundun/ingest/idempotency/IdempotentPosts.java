@@ -1,0 +1,164 @@
+package app.rundun.ingest.idempotency;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.idempotency.ClaimOutcome;
+import app.rundun.contracts.idempotency.IdempotencyCommand;
+import app.rundun.ingest.auth.Authentication;
+import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.commands.IdempotencyKey;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stripe's Idempotency-Key semantics on every POST of the public API. Before the handler runs the
+ * key is claimed; a retry of a finished request gets its response again (with {@code
+ * Idempotent-Replayed: true}), a request while the first is still running gets 409, and the key on
+ * a different request gets 400. Keys belong to the API key's organisation and mode, or, for the
+ * executor's calls, to the run. A response with an unknown outcome (5xx) is not kept: the key is
+ * released and a retry runs the request again, where creates are deduplicated once more by the
+ * stage that applies them.
+ */
+@Component
+class IdempotentPosts implements HandlerInterceptor {
+
+  static final String REPLAYED_HEADER = "Idempotent-Replayed";
+  private static final String CLAIM = IdempotentPosts.class.getName();
+  private static final Pattern EXECUTOR_RUN = Pattern.compile("^/v1/executor/runs/([^/]+)/");
+  private static final Logger log = LoggerFactory.getLogger(IdempotentPosts.class);
+  private static final JsonMapper CANONICAL =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  private final CommandBus commands;
+
+  IdempotentPosts(CommandBus commands) {
+    this.commands = commands;
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+      throws IOException {
+    RepeatableBody body = WebUtils.getNativeRequest(request, RepeatableBody.class);
+    if (body == null || !IdempotencyFilter.applies(request)) {
+      return true;
+    }
+    String key = request.getHeader(IdempotencyKey.HEADER);
+    IdempotencyKey.check(key);
+    var claim = new IdempotencyCommand.Claim(scope(request), key, digest(request, body.body()));
+    ClaimOutcome outcome = commands.send(claim);
+    switch (outcome.state()) {
+      case CLAIMED -> {
+        request.setAttribute(CLAIM, claim);
+        return true;
+      }
+      case IN_FLIGHT ->
+          throw new ApiException(
+              ErrorCode.CONFLICT,
+              "A request with this Idempotency-Key is still being processed; retry once it has"
+                  + " answered.",
+              IdempotencyKey.HEADER);
+      case OTHER_REQUEST ->
+          throw ApiException.invalid(
+              IdempotencyKey.HEADER,
+              "Idempotency-Key "
+                  + key
+                  + " was used with other parameters; use a new key for a new request.");
+      case DONE -> {
+        response.setStatus(outcome.status());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(REPLAYED_HEADER, "true");
+        response.getOutputStream().write(outcome.body().getBytes(StandardCharsets.UTF_8));
+        return false;
+      }
+    }
+    throw new IllegalStateException("Unknown claim outcome " + outcome.state());
+  }
+
+  @Override
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+    if (!(request.getAttribute(CLAIM) instanceof IdempotencyCommand.Claim claim)) {
+      return;
+    }
+    ContentCachingResponseWrapper held =
+        WebUtils.getNativeResponse(response, ContentCachingResponseWrapper.class);
+    int status = response.getStatus();
+    try {
+      if (held == null || status >= 500) {
+        commands.publish(
+            new IdempotencyCommand.Release(claim.scope(), claim.key(), claim.requestHash()));
+      } else {
+        String answer = new String(held.getContentAsByteArray(), StandardCharsets.UTF_8);
+        commands.publish(
+            new IdempotencyCommand.Complete(
+                claim.scope(), claim.key(), claim.requestHash(), status, answer));
+      }
+    } catch (ApiException e) {
+      // Kafka could not take it: the claim is abandoned and frees the key after a minute.
+      log.warn(
+          "Idempotency-Key {} of {} not recorded: {}", claim.key(), claim.scope(), e.getMessage());
+    }
+  }
+
+  /** Whose key it is: the API key's organisation and mode, or the run an executor acts on. */
+  private static String scope(HttpServletRequest request) {
+    var caller = Authentication.caller(request);
+    if (caller.isPresent()) {
+      return "org/" + caller.get().orgId().value() + "/" + caller.get().mode().wire();
+    }
+    Matcher run = EXECUTOR_RUN.matcher(request.getRequestURI());
+    if (run.find()) {
+      return "run/" + run.group(1);
+    }
+    return "open" + request.getRequestURI();
+  }
+
+  /**
+   * A JSON body with its members sorted, so that the same parameters in another order or spacing
+   * are the same request; any other body (a photo, malformed JSON) as it is.
+   */
+  private static byte[] canonical(HttpServletRequest request, byte[] body) {
+    String type = request.getContentType();
+    if (body.length == 0 || type == null || !type.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
+      return body;
+    }
+    try {
+      return CANONICAL.writeValueAsBytes(CANONICAL.readValue(body, Object.class));
+    } catch (JacksonException e) {
+      return body;
+    }
+  }
+
+  private static String digest(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(
+          (request.getMethod() + " " + request.getRequestURI()).getBytes(StandardCharsets.UTF_8));
+      if (request.getQueryString() != null) {
+        sha.update(("?" + request.getQueryString()).getBytes(StandardCharsets.UTF_8));
+      }
+      sha.update((byte) '\n');
+      sha.update(canonical(request, body));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
