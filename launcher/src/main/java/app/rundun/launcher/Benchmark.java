@@ -133,6 +133,13 @@ final class Benchmark {
                 runs.add(created.runId());
                 return created.nanos();
               }));
+      AtomicInteger keys = new AtomicInteger();
+      rows.add(
+          load(
+              "POST /v1/runs with Idempotency-Key",
+              PARALLEL,
+              CALLERS,
+              () -> createRun(template, "bench-" + keys.incrementAndGet()).nanos()));
       rows.add(answers(runs));
       AtomicInteger next = new AtomicInteger();
       rows.add(
@@ -499,8 +506,23 @@ final class Benchmark {
   private record Created(String runId, long nanos) {}
 
   private Created createRun(String template) throws IOException, InterruptedException {
-    Timed response =
-        post("/v1/runs", key, Map.of("template_id", template, "executor_ref", "bench"));
+    return createRun(template, null);
+  }
+
+  private Created createRun(String template, String idempotencyKey)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        request("/v1/runs", key)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.mapper()
+                        .writeValueAsString(
+                            Map.of("template_id", template, "executor_ref", "bench"))));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    Timed response = exchange(request);
     if (response.status() != 201) {
       throw new IllegalStateException("POST /v1/runs answered " + response.body());
     }

@@ -42,6 +42,14 @@ class ApiSurfaceTest {
     }
     assertThat(mapped).isNotEmpty();
     assertThat(documented).containsAll(mapped);
+
+    paths.forEach((path, operations) -> {
+      if (path.startsWith("/v1/") && operations.get("post") instanceof Map<?, ?> post) {
+        assertThat(String.valueOf(post.get("parameters")))
+            .as("POST %s documents Idempotency-Key", path)
+            .contains("#/components/parameters/IdempotencyKey");
+      }
+    });
   }
 
   @Test

@@ -47,6 +47,10 @@ final class BrokerCluster implements AutoCloseable {
         Properties props =
             EmbeddedBroker.nodeProperties(
                 nodeId, String.join(",", voters), ports[i], controllerPorts[i], logDir, size);
+        // A dead broker is fenced, and its partitions and transactions move, within 4 s rather
+        // than the default 9 s: well inside the 10 s a Streams transaction may stay open.
+        props.put("broker.session.timeout.ms", "4000");
+        props.put("broker.heartbeat.interval.ms", "1000");
         EmbeddedBroker.format(logDir, props, clusterId);
         Process node =
             ChildJvm.start(

@@ -3,6 +3,7 @@ package app.rundun.contracts.idempotency;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
 
 /**
  * A step in the life of one {@code Idempotency-Key}, keyed by {@link #recordKey()} on {@code
@@ -33,8 +34,13 @@ public sealed interface IdempotencyCommand {
     return scope() + "|" + key();
   }
 
-  /** Before the request runs. */
-  record Claim(String scope, String key, String requestHash) implements IdempotencyCommand {}
+  /**
+   * Before the request runs. {@code answerBy} is when the API stops waiting for the answer: a claim
+   * that reaches the stage later (a crashed or rebalancing processor held it up) is ignored, since
+   * its request already answered 503 and will not complete it.
+   */
+  record Claim(String scope, String key, String requestHash, Instant answerBy)
+      implements IdempotencyCommand {}
 
   /** After it ran: the response every retry with the key gets for 24 hours. */
   record Complete(String scope, String key, String requestHash, int status, String body)

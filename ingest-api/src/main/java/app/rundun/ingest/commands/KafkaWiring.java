@@ -27,22 +27,27 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 @Configuration
 class KafkaWiring {
 
+  /** A bean of its own, so that its producer is closed with the application. */
   @Bean
-  ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(IngestProperties properties) {
+  DefaultKafkaProducerFactory<String, byte[]> commandProducers(IngestProperties properties) {
     TopicAdmin.ensureTopics(
         properties.bootstrapServers(), properties.partitions(), properties.replicationFactor());
-    var producers =
-        new DefaultKafkaProducerFactory<String, byte[]>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    return new DefaultKafkaProducerFactory<String, byte[]>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, 0,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  @Bean
+  ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(
+      DefaultKafkaProducerFactory<String, byte[]> producers, IngestProperties properties) {
     var consumers =
         new DefaultKafkaConsumerFactory<String, byte[]>(
             Map.of(

@@ -4,6 +4,7 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
+import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Authentication;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.commands.IdempotencyKey;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,9 +50,13 @@ class IdempotentPosts implements HandlerInterceptor {
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   private final CommandBus commands;
+  private final Clock clock;
+  private final Duration commandTimeout;
 
-  IdempotentPosts(CommandBus commands) {
+  IdempotentPosts(CommandBus commands, Clock clock, IngestProperties properties) {
     this.commands = commands;
+    this.clock = clock;
+    this.commandTimeout = properties.commandTimeout();
   }
 
   @Override
@@ -61,7 +68,12 @@ class IdempotentPosts implements HandlerInterceptor {
     }
     String key = request.getHeader(IdempotencyKey.HEADER);
     IdempotencyKey.check(key);
-    var claim = new IdempotencyCommand.Claim(scope(request), key, digest(request, body.body()));
+    var claim =
+        new IdempotencyCommand.Claim(
+            scope(request),
+            key,
+            digest(request, body.body()),
+            clock.instant().plus(commandTimeout));
     ClaimOutcome outcome = commands.send(claim);
     switch (outcome.state()) {
       case CLAIMED -> {
@@ -111,7 +123,7 @@ class IdempotentPosts implements HandlerInterceptor {
                 claim.scope(), claim.key(), claim.requestHash(), status, answer));
       }
     } catch (ApiException e) {
-      // Kafka could not take it: the claim is abandoned and frees the key after a minute.
+      // Kafka could not take it: the claim is abandoned and frees the key after 30 s.
       log.warn(
           "Idempotency-Key {} of {} not recorded: {}", claim.key(), claim.scope(), e.getMessage());
     }

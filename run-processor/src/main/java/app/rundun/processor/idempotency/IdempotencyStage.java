@@ -64,6 +64,9 @@ public final class IdempotencyStage
     String id = command.recordKey();
     KeyClaim current = claims.get(id);
     switch (command) {
+      case IdempotencyCommand.Claim claim when now.isAfter(claim.answerBy()) -> {
+        // Its request has given up waiting and answered 503; a retry will claim afresh.
+      }
       case IdempotencyCommand.Claim claim -> {
         ClaimOutcome refusal = current == null ? null : current.refuse(claim.requestHash(), now);
         if (refusal == null) {

@@ -15,10 +15,11 @@ record KeyClaim(
   static final Duration KEPT = Duration.ofHours(24);
 
   /**
-   * A claim never completed nor released (its API instance died) frees the key after this; longer
-   * than any request may take, the command timeout included.
+   * A claim never completed nor released frees the key after this: its API instance died, or Kafka
+   * went away mid-request so the release could not be recorded. Longer than a request can hold a
+   * key: its reads and one command, each bounded by the API's timeouts (10 s by default).
    */
-  static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+  static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
 
   static KeyClaim claim(String requestHash, Instant now) {
     return new KeyClaim(requestHash, now, null, null, null);

@@ -124,6 +124,10 @@ final class TopologyHarness implements AutoCloseable {
     driver.advanceWallClockTime(duration);
   }
 
+  Instant now() {
+    return clock.instant();
+  }
+
   /** Moves only the command clock, as when a command arrives before the sweep has run. */
   void advanceCommandClock(Duration duration) {
     clock.advance(duration);
