@@ -15,8 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole system on one machine: an embedded broker (unless one is given) and the three services,
- * each in its own application context. The launcher and the end-to-end tests both start it this
- * way, so what the tests prove is what a user runs.
+ * each in its own application context. It alone closes them, services first and the broker last:
+ * their own shutdown hooks are off, or a JVM exit would close the broker under a closing service.
+ * The launcher and the end-to-end tests both start it this way, so what the tests prove is what a
+ * user runs.
  */
 public final class RundunSystem implements AutoCloseable {
 
@@ -78,7 +80,7 @@ public final class RundunSystem implements AutoCloseable {
     props.put("server.port", port);
     props.put("rundun.state-dir", settings.dataDir().resolve("streams").resolve(name).toString());
     ConfigurableApplicationContext context =
-        RunProcessorApplication.builder().run(arguments(props));
+        RunProcessorApplication.builder().registerShutdownHook(false).run(arguments(props));
     processors.add(context);
     contexts.add(context);
     // A new instance moves tasks: every instance is waited for, not only the new one.
@@ -152,13 +154,17 @@ public final class RundunSystem implements AutoCloseable {
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
     props.put("rundun.operator-token", settings.operatorToken());
     props.putAll(extraProperties);
-    ConfigurableApplicationContext context = IngestApiApplication.builder().run(arguments(props));
+    ConfigurableApplicationContext context =
+        IngestApiApplication.builder().registerShutdownHook(false).run(arguments(props));
     contexts.add(context);
     return context;
   }
 
   private void startDispatcher() {
-    contexts.add(WebhookDispatcherApplication.builder().run(arguments(common())));
+    contexts.add(
+        WebhookDispatcherApplication.builder()
+            .registerShutdownHook(false)
+            .run(arguments(common())));
   }
 
   /** As command-line arguments, which take precedence over each service's own settings file. */
