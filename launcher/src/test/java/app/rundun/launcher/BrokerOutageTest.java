@@ -31,6 +31,7 @@ class BrokerOutageTest {
         // Step 2: Kafka goes away for the length of the outage; the load carries on trying.
         long stoppedAt = System.nanoTime();
         system.stopBroker();
+        // The outage itself lasts this long; the test is not waiting for anything to happen.
         Thread.sleep(OUTAGE.toMillis());
         int completedDuringOutage = load.completed();
         long restartedAt = System.nanoTime();

@@ -46,11 +46,10 @@ class MediaController {
       throw new ApiException(
           ErrorCode.FORBIDDEN, "This photo URL is not valid or has expired.", null);
     }
+    // A valid signature names a photo a run holds, stored once and never rewritten: the store is
+    // not asked first whether it is there.
     Optional<URI> direct = storage.directUrl(key);
     if (direct.isPresent()) {
-      if (!storage.exists(key)) {
-        throw ApiException.notFound("photo", key);
-      }
       return ResponseEntity.status(HttpStatus.FOUND)
           .location(direct.get())
           .cacheControl(CacheControl.noStore().cachePrivate())
