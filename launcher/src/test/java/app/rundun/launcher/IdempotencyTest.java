@@ -69,12 +69,7 @@ class IdempotencyTest {
   @Test
   void retriesAtTheQuotaLimitAreNotRefused() {
     Api live = TestSystem.newOrganisation("starter");
-    String templateId =
-        live.post("/v1/templates", Map.of("name", "Limit", "steps", ONE_STEP))
-            .expect(201)
-            .json()
-            .get("template_id")
-            .asString();
+    String templateId = oneStepTemplate(live, "Limit");
     for (int i = 0; i < 30; i++) {
       live.post("/v1/runs", Map.of("template_id", templateId), "limit-" + i).expect(201);
     }
@@ -124,12 +119,7 @@ class IdempotencyTest {
   @Test
   void aRequestWhileTheFirstWithItsKeyIsStillRunningGets409AndNothingIsDoubled() throws Exception {
     Api live = TestSystem.newOrganisation("team");
-    String templateId =
-        live.post("/v1/templates", Map.of("name", "Race", "steps", ONE_STEP))
-            .expect(201)
-            .json()
-            .get("template_id")
-            .asString();
+    String templateId = oneStepTemplate(live, "Race");
     int rounds = 5;
     int inFlight = 0;
     ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -167,17 +157,20 @@ class IdempotencyTest {
   }
 
   private static String run(Api api, String key) {
-    String templateId =
-        api.post("/v1/templates", Map.of("name", "Scoped", "steps", ONE_STEP))
-            .expect(201)
-            .json()
-            .get("template_id")
-            .asString();
+    String templateId = oneStepTemplate(api, "Scoped");
     Map<String, String> body = Map.of("template_id", templateId);
     return (key == null ? api.post("/v1/runs", body) : api.post("/v1/runs", body, key))
         .expect(201)
         .json()
         .get("run_id")
+        .asString();
+  }
+
+  private static String oneStepTemplate(Api api, String name) {
+    return api.post("/v1/templates", Map.of("name", name, "steps", ONE_STEP))
+        .expect(201)
+        .json()
+        .get("template_id")
         .asString();
   }
 }
