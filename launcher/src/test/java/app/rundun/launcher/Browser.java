@@ -121,8 +121,27 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector(css)).sendKeys(file.toAbsolutePath().toString());
   }
 
+  /** Waits for the screen; when it does not come, says what the page showed and keeps a picture. */
   void awaitHeading(String text) {
-    wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
+    try {
+      wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Path picture = SCREENSHOTS.resolve("failed-" + System.currentTimeMillis() + ".png");
+      String sync =
+          driver.findElements(By.cssSelector("#sync")).stream()
+              .map(WebElement::getText)
+              .findFirst()
+              .orElse("(no sync bar)");
+      try {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(picture, driver.getScreenshotAs(OutputType.BYTES));
+      } catch (IOException ignored) {
+        picture = null;
+      }
+      throw new AssertionError(
+          "No \"" + text + "\" screen; the sync bar said \"" + sync + "\"; screenshot " + picture,
+          e);
+    }
   }
 
   void awaitText(String css, String contains) {
