@@ -27,7 +27,8 @@ public record IngestProperties(
     @DefaultValue("15MB") DataSize maxPhoto,
     String webhookSecretKey,
     @DefaultValue("change-me-member-token-secret") String memberTokenSecret,
-    @DefaultValue("") String webhookAllowedCidrs) {
+    @DefaultValue("") String webhookAllowedCidrs,
+    @DefaultValue("") String internalToken) {
 
   /**
    * The S3-compatible object store photos go to when {@code rundun.media-store=s3}. Without an

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,6 +30,9 @@ public final class RundunSystem implements AutoCloseable {
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
   private String apiBaseUrl;
   private ConfigurableApplicationContext api;
+
+  /** The services of one machine share a JVM, so their internal credential is made per start. */
+  private final String internalToken = "rdi_" + UUID.randomUUID().toString().replace("-", "");
 
   private RundunSystem(Settings settings, EmbeddedBroker broker, String bootstrapServers) {
     this.settings = settings;
@@ -187,6 +191,8 @@ public final class RundunSystem implements AutoCloseable {
             ? "http://127.0.0.1:" + settings.apiPort()
             : settings.publicBaseUrl());
     props.put("rundun.advertised-host", "127.0.0.1");
+    props.put("rundun.bind-address", "127.0.0.1");
+    props.put("rundun.internal-token", internalToken);
     props.putAll(settings.extraProperties());
     return props;
   }

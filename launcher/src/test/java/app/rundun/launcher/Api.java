@@ -12,18 +12,34 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
-/** The public API over real HTTP, as an integrator (or the executor's app) calls it. */
-record Api(String baseUrl, String key, String orgId) {
+/**
+ * The public API over real HTTP, as an integrator (or the executor's app) calls it. {@code device}
+ * is the executor app's {@code Rundun-Device} token, sent when set.
+ */
+record Api(String baseUrl, String key, String orgId, String device) {
+
+  /** The device {@link #anonymous()} calls from: one phone that opens and answers runs. */
+  static final String PHONE = "e2e-phone-00000001";
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   Api(String baseUrl, String key) {
-    this(baseUrl, key, null);
+    this(baseUrl, key, null, null);
   }
 
+  Api(String baseUrl, String key, String orgId) {
+    this(baseUrl, key, orgId, null);
+  }
+
+  /** The executor's app on its phone: no API key, its device token. */
   Api anonymous() {
-    return new Api(baseUrl, null, orgId);
+    return new Api(baseUrl, null, orgId, PHONE);
+  }
+
+  /** The same calls from another device (or, with null, from none). */
+  Api onDevice(String otherDevice) {
+    return new Api(baseUrl, key, orgId, otherDevice);
   }
 
   Response get(String path) {
@@ -63,6 +79,9 @@ record Api(String baseUrl, String key, String orgId) {
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (key != null) {
       builder.header("Authorization", "Bearer " + key);
+    }
+    if (device != null) {
+      builder.header("Rundun-Device", device);
     }
     return builder;
   }

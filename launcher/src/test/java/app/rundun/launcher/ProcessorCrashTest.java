@@ -63,6 +63,7 @@ class ProcessorCrashTest {
         "--rundun.state-dir=" + state,
         "--rundun.advertised-host=127.0.0.1",
         "--rundun.media-signing-secret=test-media-signing-secret",
+        "--rundun.internal-token=" + TestSystem.INTERNAL_TOKEN,
         "--rundun.session-timeout=6s");
   }
 }

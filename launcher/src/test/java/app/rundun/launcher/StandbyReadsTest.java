@@ -36,6 +36,7 @@ class StandbyReadsTest {
               "--rundun.state-dir=" + Files.createTempDirectory("rundun-processor-state"),
               "--rundun.advertised-host=127.0.0.1",
               "--rundun.media-signing-secret=test-media-signing-secret",
+              "--rundun.internal-token=" + TestSystem.INTERNAL_TOKEN,
               "--rundun.session-timeout=6s",
               "--rundun.standby-replicas=1");
       try {

@@ -20,9 +20,14 @@ final class TestSystem {
   static final String ANDROID_FINGERPRINT =
       "14:6D:E9:83:C5:73:06:50:D8:EE:B9:95:2F:34:FC:64:16:A0:83:42:E6:1D:BE:A8:8A:04:96:B2:3F:CF:44:E5";
   static final String WEBHOOK_SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+  /** Fixed, so that a run-processor in a child JVM can join the in-process ones. */
+  static final String INTERNAL_TOKEN = "rdi_test_internal_token";
+
   private static final Map<String, String> COMMON_PROPERTIES =
       Map.ofEntries(
           Map.entry("rundun.expiry-sweep-interval", "200ms"),
+          Map.entry("rundun.internal-token", INTERNAL_TOKEN),
           Map.entry("rundun.webhook-retry-schedule", "200ms,200ms,200ms"),
           Map.entry("rundun.webhook-timeout", "2s"),
           Map.entry("rundun.webhook-session-timeout", "6s"),

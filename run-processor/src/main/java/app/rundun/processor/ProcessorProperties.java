@@ -2,13 +2,17 @@ package app.rundun.processor;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * The run-processor's settings ({@code rundun.*}). {@code advertisedHost} with the server port is
- * this instance's {@code application.server}: where other instances forward queries it owns.
+ * this instance's {@code application.server}: where other instances forward queries it owns. {@code
+ * internalToken} is the credential every internal call carries (the ingest-api's and other
+ * instances' forwards); without one the internal API refuses everything. {@code kafka} is passed to
+ * every Kafka client as it is (security settings, for instance).
  */
 @ConfigurationProperties("rundun")
 public record ProcessorProperties(
@@ -26,4 +30,11 @@ public record ProcessorProperties(
     @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
     @DefaultValue("1h") Duration mediaUrlTtl,
     @DefaultValue("64MB") DataSize rocksdbMemory,
-    @DefaultValue("45s") Duration sessionTimeout) {}
+    @DefaultValue("45s") Duration sessionTimeout,
+    @DefaultValue("") String internalToken,
+    Map<String, String> kafka) {
+
+  public ProcessorProperties {
+    kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
+  }
+}

@@ -12,22 +12,21 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a body over its limit from its declared length, before reading it: photos may be 15 MB,
  * JSON bodies 1 MB. Bodies without a length are bounded where they are read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class BodyLimits extends OncePerRequestFilter {
 
   private final IngestProperties properties;
-  private final JsonMapper json;
+  private final ErrorResponses errors;
 
-  public BodyLimits(IngestProperties properties, JsonMapper json) {
+  public BodyLimits(IngestProperties properties, ErrorResponses errors) {
     this.properties = properties;
-    this.json = json;
+    this.errors = errors;
   }
 
   public static boolean isPhotoUpload(HttpServletRequest request) {
@@ -62,10 +61,7 @@ public class BodyLimits extends OncePerRequestFilter {
             413,
             "The request body is over the limit of " + (limit / (1024 * 1024)) + " MB.",
             null);
-    var body = ApiErrors.respond(tooLarge, request);
-    response.setStatus(413);
-    response.setContentType("application/json");
     response.setHeader("Connection", "close");
-    json.writeValue(response.getOutputStream(), body.getBody());
+    errors.write(tooLarge, request, response);
   }
 }

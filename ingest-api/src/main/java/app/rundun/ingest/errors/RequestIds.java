@@ -26,9 +26,7 @@ public class RequestIds extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] bytes = new byte[12];
-    RANDOM.nextBytes(bytes);
-    String id = "req_" + HexFormat.of().formatHex(bytes);
+    String id = newId();
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
     MDC.put("request_id", id);
@@ -42,6 +40,12 @@ public class RequestIds extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
     return true;
+  }
+
+  static String newId() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return "req_" + HexFormat.of().formatHex(bytes);
   }
 
   static String of(HttpServletRequest request) {

@@ -7,12 +7,13 @@ import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.runs.ExecutorRunView;
 import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunStatus;
 import app.rundun.contracts.templates.Step;
 import app.rundun.ingest.IngestProperties;
+import app.rundun.ingest.auth.SignedInMember;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.media.Photos;
-import app.rundun.ingest.members.MemberTokens;
 import app.rundun.ingest.members.SignIn;
 import app.rundun.ingest.queries.ProcessorQueries;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,29 +44,23 @@ class ExecutorController {
   /** The executor app's device token: the device that opens a run holds it. */
   static final String DEVICE_HEADER = "Rundun-Device";
 
-  /** A member's sign-in token for the run: the member holds a member run, on any device. */
-  static final String MEMBER_HEADER = "Rundun-Member";
-
   private final CommandBus commands;
   private final ProcessorQueries queries;
   private final Photos photos;
   private final long maxPhotoBytes;
 
   private final SignIn signIn;
-  private final MemberTokens memberTokens;
 
   ExecutorController(
       CommandBus commands,
       ProcessorQueries queries,
       Photos photos,
       IngestProperties properties,
-      SignIn signIn,
-      MemberTokens memberTokens) {
+      SignIn signIn) {
     this.commands = commands;
     this.queries = queries;
     this.photos = photos;
     this.signIn = signIn;
-    this.memberTokens = memberTokens;
     this.maxPhotoBytes = properties.maxPhoto().toBytes();
   }
 
@@ -91,13 +86,19 @@ class ExecutorController {
   ExecutorRunView open(
       @PathVariable String runId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device,
-      @RequestHeader(name = MEMBER_HEADER, required = false) String member,
       @RequestBody(required = false) ExecutorRequests.Open body) {
     ExecutorRequests.Open open = body == null ? new ExecutorRequests.Open(null, null) : body;
-    String memberId = member(runId, member);
+    String memberId = SignedInMember.current().map(SignedInMember::userId).orElse(null);
+    String holder = holder(device);
+    if (holder == null) {
+      throw ApiException.invalid(
+          DEVICE_HEADER,
+          "Opening a run needs the device that will hold it ("
+              + DEVICE_HEADER
+              + ") or a member's sign-in.");
+    }
     return commands.send(
-        new RunCommand.OpenRun(
-            id(runId), open.name(), open.email(), memberId, holder(runId, device, member)),
+        new RunCommand.OpenRun(id(runId), open.name(), open.email(), memberId, holder),
         ExecutorRunView.class);
   }
 
@@ -106,7 +107,6 @@ class ExecutorController {
       @PathVariable String runId,
       @PathVariable String stepId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device,
-      @RequestHeader(name = MEMBER_HEADER, required = false) String member,
       @RequestBody ExecutorRequests.Answer answer) {
     RunId id = id(runId);
     List<PhotoRef> refs = new ArrayList<>();
@@ -115,8 +115,7 @@ class ExecutorController {
       refs.add(photos.resolve(id, stepId, photoIds.get(i), i));
     }
     return commands.send(
-        new RunCommand.AnswerStep(
-            id, stepId, answer.value(), refs, answer.geo(), holder(runId, device, member)),
+        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo(), holder(device)),
         ExecutorRunView.class);
   }
 
@@ -124,11 +123,9 @@ class ExecutorController {
   ExecutorRunView skip(
       @PathVariable String runId,
       @PathVariable String stepId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
-      @RequestHeader(name = MEMBER_HEADER, required = false) String member) {
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
     return commands.send(
-        new RunCommand.SkipStep(id(runId), stepId, holder(runId, device, member)),
-        ExecutorRunView.class);
+        new RunCommand.SkipStep(id(runId), stepId, holder(device)), ExecutorRunView.class);
   }
 
   /** The raw image as the body, e.g. {@code Content-Type: image/jpeg}; up to 15 MB. */
@@ -137,12 +134,23 @@ class ExecutorController {
       consumes = {"image/jpeg", "image/png", "image/webp"})
   @ResponseStatus(HttpStatus.CREATED)
   Photos.UploadedPhoto upload(
-      @PathVariable String runId, @PathVariable String stepId, HttpServletRequest request)
+      @PathVariable String runId,
+      @PathVariable String stepId,
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      HttpServletRequest request)
       throws IOException {
     RunId id = id(runId);
-    ExecutorRunView run = get(runId);
-    if (run.status().finished()) {
-      throw ApiException.conflict("Run " + runId + " is " + run.status().wire() + ".");
+    RunLookup lookup = queries.run(id);
+    ExecutorRunView run = lookup.executor();
+    if (run.status() == RunStatus.EXPIRED) {
+      throw ApiException.gone("Run " + runId + " expired at " + run.expiresAt() + ".");
+    }
+    if (run.status() != RunStatus.IN_PROGRESS) {
+      throw ApiException.conflict(
+          "Run " + runId + " is " + run.status().wire() + "; photos go to a run in progress.");
+    }
+    if (!lookup.heldBy(holder(device))) {
+      throw ApiException.conflict("This run is already in progress on another device.");
     }
     Step step =
         run.steps().stream()
@@ -172,38 +180,21 @@ class ExecutorController {
   @PostMapping("/submit")
   ExecutorRunView submit(
       @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
-      @RequestHeader(name = MEMBER_HEADER, required = false) String member) {
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
     return commands.send(
-        new RunCommand.SubmitRun(id(runId), holder(runId, device, member)), ExecutorRunView.class);
+        new RunCommand.SubmitRun(id(runId), holder(device)), ExecutorRunView.class);
   }
 
   @PostMapping("/exit")
   ExecutorRunView exit(
       @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
-      @RequestHeader(name = MEMBER_HEADER, required = false) String member) {
-    return commands.send(
-        new RunCommand.ExitRun(id(runId), holder(runId, device, member)), ExecutorRunView.class);
+      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
+    return commands.send(new RunCommand.ExitRun(id(runId), holder(device)), ExecutorRunView.class);
   }
 
-  /** The signed-in member of a valid token for this run, or null without one. */
-  private String member(String runId, String token) {
-    if (token == null) {
-      return null;
-    }
-    return memberTokens
-        .verify(token, runId)
-        .map(MemberTokens.Claims::userId)
-        .orElseThrow(() ->
-            new ApiException(
-                ErrorCode.UNAUTHORIZED, "The sign-in has expired; sign in again.", null));
-  }
-
-  /** Who acts: the signed-in member if there is one, else the device. */
-  private String holder(String runId, String device, String member) {
-    String signedIn = member(runId, member);
-    return signedIn != null ? signedIn : device(device);
+  /** Who acts: the member signed in to this run if there is one, else the device. */
+  private static String holder(String device) {
+    return SignedInMember.current().map(SignedInMember::userId).orElseGet(() -> device(device));
   }
 
   /** A device id is the app's own random token; anything else is refused rather than stored. */

@@ -19,7 +19,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * has recorded it, so a retry that follows the answer always finds it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 4)
 class IdempotencyFilter extends OncePerRequestFilter {
 
   private final BodyLimits limits;

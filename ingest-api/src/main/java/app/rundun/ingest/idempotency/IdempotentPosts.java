@@ -5,7 +5,7 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.ingest.IngestProperties;
-import app.rundun.ingest.auth.Authentication;
+import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.commands.IdempotencyKey;
 import jakarta.servlet.http.HttpServletRequest;
@@ -131,7 +131,7 @@ class IdempotentPosts implements HandlerInterceptor {
 
   /** Whose key it is: the API key's organisation and mode, or the run an executor acts on. */
   private static String scope(HttpServletRequest request) {
-    var caller = Authentication.caller(request);
+    var caller = Caller.current();
     if (caller.isPresent()) {
       return "org/" + caller.get().orgId().value() + "/" + caller.get().mode().wire();
     }

@@ -4,6 +4,7 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.members.MemberResource;
+import app.rundun.ingest.auth.MemberTokens;
 import app.rundun.ingest.commands.CommandBus;
 import java.io.IOException;
 import java.io.InputStream;

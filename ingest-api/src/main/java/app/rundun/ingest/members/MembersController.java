@@ -7,6 +7,7 @@ import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.members.MemberStatus;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
+import app.rundun.ingest.auth.MemberTokens;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.queries.ProcessorQueries;
 import java.time.Instant;

@@ -2,12 +2,11 @@ package app.rundun.ingest.members;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
-import app.rundun.contracts.members.MemberCredentials;
-import app.rundun.contracts.members.MemberStatus;
+import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
+import app.rundun.ingest.auth.MemberTokens;
 import app.rundun.ingest.queries.ProcessorQueries;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /** Signs a member in to one run of their organisation. */
@@ -15,23 +14,13 @@ import org.springframework.stereotype.Component;
 public class SignIn {
 
   private final ProcessorQueries queries;
-  private final BCryptPasswordEncoder hashes;
   private final MemberTokens tokens;
   private final SignInLimiter limiter;
 
-  /** Compared against when the email is unknown, so that both cases take as long. */
-  private final String unknown;
-
-  SignIn(
-      ProcessorQueries queries,
-      BCryptPasswordEncoder hashes,
-      MemberTokens tokens,
-      SignInLimiter limiter) {
+  SignIn(ProcessorQueries queries, MemberTokens tokens, SignInLimiter limiter) {
     this.queries = queries;
-    this.hashes = hashes;
     this.tokens = tokens;
     this.limiter = limiter;
-    this.unknown = hashes.encode(java.util.UUID.randomUUID().toString());
   }
 
   /** A token for the run, or 401 (wrong email or password, the same answer for both). */
@@ -43,20 +32,9 @@ public class SignIn {
     String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
     limiter.check(normalised, address);
     RunLookup lookup = queries.run(run);
-    MemberCredentials member;
-    try {
-      member = queries.credentials(lookup.orgId(), normalised);
-    } catch (ApiException e) {
-      if (e.code() != ErrorCode.NOT_FOUND) {
-        throw e;
-      }
-      member = null;
-    }
-    boolean matches =
-        hashes.matches(
-            password,
-            member == null || member.passwordHash() == null ? unknown : member.passwordHash());
-    if (member == null || !matches || member.status() != MemberStatus.ACTIVE) {
+    MemberSignIn.Verdict verdict =
+        queries.signIn(lookup.orgId(), new MemberSignIn(normalised, password));
+    if (!verdict.accepted()) {
       limiter.failed(normalised, address);
       throw new ApiException(
           ErrorCode.UNAUTHORIZED,
@@ -64,7 +42,7 @@ public class SignIn {
           null);
     }
     return new SignedIn(
-        member.userId(), tokens.signIn(lookup.orgId(), member.userId(), run.value()));
+        verdict.userId(), tokens.signIn(lookup.orgId(), verdict.userId(), run.value()));
   }
 
   /** A member signed in to a run: their id and the token the app sends. */

@@ -4,8 +4,8 @@ import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.json.Json;
-import app.rundun.contracts.members.MemberCredentials;
 import app.rundun.contracts.members.MemberResource;
+import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.UsageResource;
@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -43,8 +44,11 @@ public class ProcessorQueries {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private final String credential;
+
   ProcessorQueries(IngestProperties properties) {
     this.baseUrls = properties.processorUrls().stream().map(u -> u.replaceAll("/+$", "")).toList();
+    this.credential = "Bearer " + properties.internalToken();
   }
 
   public RunLookup run(RunId id) {
@@ -75,13 +79,12 @@ public class ProcessorQueries {
         "/internal/orgs/" + org.value() + "/members", new TypeReference<List<MemberResource>>() {});
   }
 
-  public MemberCredentials credentials(OrgId org, String email) {
-    return get(
-        "/internal/orgs/"
-            + org.value()
-            + "/member_credentials?email="
-            + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8),
-        new TypeReference<MemberCredentials>() {});
+  /** Whether the run-processor, which holds the hashes, accepts the member's password. */
+  public MemberSignIn.Verdict signIn(OrgId org, MemberSignIn signIn) {
+    return send(
+        "/internal/orgs/" + org.value() + "/member_sign_in",
+        HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(signIn)),
+        new TypeReference<MemberSignIn.Verdict>() {});
   }
 
   public UsageResource usage(OrgId org, Mode mode) {
@@ -91,12 +94,24 @@ public class ProcessorQueries {
   }
 
   private <T> T get(String path, TypeReference<T> type) {
-    Optional<ServletRequestAttributes> plainRead = plainRead();
+    return send(path, null, type);
+  }
+
+  /** A GET, or a POST of {@code body}, to the first instance that answers. */
+  private <T> T send(String path, HttpRequest.BodyPublisher body, TypeReference<T> type) {
+    Optional<ServletRequestAttributes> plainRead = body == null ? plainRead() : Optional.empty();
     int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
     for (int i = 0; i < baseUrls.size(); i++) {
       String base = baseUrls.get((start + i) % baseUrls.size());
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).GET();
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(Duration.ofSeconds(5))
+              .header(HttpHeaders.AUTHORIZATION, credential);
+      if (body == null) {
+        request.GET();
+      } else {
+        request.header(HttpHeaders.CONTENT_TYPE, "application/json").POST(body);
+      }
       plainRead.ifPresent(read -> request.header(StaleReads.ACCEPT, "true"));
       HttpResponse<byte[]> response;
       try {

@@ -1,7 +1,6 @@
 package app.rundun.processor.members;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.members.MemberCredentials;
 import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.members.MemberStatus;
 import java.time.Instant;
@@ -50,8 +49,9 @@ public record Member(
     return new MemberResource(userId, name, email, status, createdAt);
   }
 
-  public MemberCredentials credentials() {
-    return new MemberCredentials(userId, status, passwordHash);
+  /** Whether this member may sign in with the password: active, and the password matches. */
+  boolean acceptsPassword(String password, PasswordCheck check) {
+    return check.matches(password, passwordHash) && status == MemberStatus.ACTIVE;
   }
 
   static String normalised(String email) {

@@ -1,6 +1,7 @@
 package app.rundun.processor.query;
 
 import app.rundun.contracts.queries.StaleReads;
+import app.rundun.processor.ProcessorProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +26,14 @@ class Forwarder {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final String credential;
 
-  ResponseEntity<byte[]> forward(HostInfo owner, HttpServletRequest request) {
+  Forwarder(ProcessorProperties properties) {
+    this.credential = "Bearer " + properties.internalToken();
+  }
+
+  /** Sends the request on to the owner: a GET as it is, a POST with {@code body}. */
+  ResponseEntity<byte[]> forward(HostInfo owner, HttpServletRequest request, byte[] body) {
     if (request.getHeader(FORWARDED_HEADER) != null) {
       throw Owner.unavailable();
     }
@@ -36,7 +44,14 @@ class Forwarder {
         HttpRequest.newBuilder(target)
             .timeout(Duration.ofSeconds(5))
             .header(FORWARDED_HEADER, "1")
-            .GET();
+            .header(HttpHeaders.AUTHORIZATION, credential);
+    if (body == null) {
+      forwarded.GET();
+    } else {
+      forwarded
+          .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
     String acceptStale = request.getHeader(StaleReads.ACCEPT);
     if (acceptStale != null) {
       forwarded.header(StaleReads.ACCEPT, acceptStale);

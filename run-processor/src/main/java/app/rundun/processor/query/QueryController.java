@@ -2,6 +2,8 @@ package app.rundun.processor.query;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.json.Json;
+import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.queries.StaleReads;
@@ -11,6 +13,7 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.processor.members.Member;
 import app.rundun.processor.members.MemberDirectory;
+import app.rundun.processor.members.PasswordCheck;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
@@ -23,9 +26,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +48,7 @@ class QueryController {
   private final Forwarder forwarder;
   private final RunViews views;
   private final Clock clock;
+  private final PasswordCheck passwords = new PasswordCheck();
 
   QueryController(Owner owner, Forwarder forwarder, RunViews views, Clock clock) {
     this.owner = owner;
@@ -124,20 +131,20 @@ class QueryController {
         located -> directory(located).list(org).stream().map(Member::resource).toList());
   }
 
-  /** For sign-in only: the credentials of the member with that email, hash included. */
-  @GetMapping("/orgs/{orgId}/member_credentials")
-  ResponseEntity<?> credentials(
-      @PathVariable String orgId, @RequestParam String email, HttpServletRequest request) {
+  /**
+   * A member's sign-in, checked where the hashes are: the answer is only yes (with the id) or no.
+   */
+  @PostMapping(path = "/orgs/{orgId}/member_sign_in", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> signIn(
+      @PathVariable String orgId, @RequestBody byte[] body, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
+    MemberSignIn signIn = Json.mapper().readValue(body, MemberSignIn.class);
     return answer(
         MemberDirectory.STORE,
         org.value(),
         request,
-        located ->
-            directory(located)
-                .byEmail(org, email)
-                .map(Member::credentials)
-                .orElseThrow(() -> ApiException.notFound("member", email)));
+        body,
+        located -> passwords.check(directory(located), org, signIn));
   }
 
   @GetMapping("/orgs/{orgId}/usage")
@@ -173,12 +180,17 @@ class QueryController {
    */
   private ResponseEntity<?> answer(
       String store, String routingKey, HttpServletRequest request, LocalRead read) {
+    return answer(store, routingKey, request, null, read);
+  }
+
+  private ResponseEntity<?> answer(
+      String store, String routingKey, HttpServletRequest request, byte[] body, LocalRead read) {
     try {
       Owner.Located located = owner.locate(store, routingKey);
       if (located.isLocal()) {
         return ResponseEntity.ok(read.apply(located));
       }
-      return forwarder.forward(located.host(), request);
+      return forwarder.forward(located.host(), request, body);
     } catch (ApiException e) {
       if (e.code() != ErrorCode.UNAVAILABLE
           || !"true".equals(request.getHeader(StaleReads.ACCEPT))) {

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 
 /** Answers the internal API's refusals with the same error body the public API uses. */
 @RestControllerAdvice
@@ -20,6 +21,11 @@ class QueryErrors {
       response.header(HttpHeaders.RETRY_AFTER, "1");
     }
     return response.body(ApiError.of(e));
+  }
+
+  @ExceptionHandler(JacksonException.class)
+  ResponseEntity<ApiError> unreadable() {
+    return refused(ApiException.invalid(null, "The body is not the JSON expected."));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

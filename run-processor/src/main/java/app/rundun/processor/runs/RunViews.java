@@ -28,7 +28,12 @@ public final class RunViews {
 
   public RunLookup lookup(Run run, Instant now) {
     return new RunLookup(
-        run.orgId(), run.mode(), resource(run, now), preview(run, now), executor(run, now));
+        run.orgId(),
+        run.mode(),
+        run.holder(),
+        resource(run, now),
+        preview(run, now),
+        executor(run, now));
   }
 
   public RunResource resource(Run run, Instant now) {

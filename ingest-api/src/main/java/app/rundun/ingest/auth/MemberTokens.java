@@ -1,4 +1,4 @@
-package app.rundun.ingest.members;
+package app.rundun.ingest.auth;
 
 import app.rundun.contracts.crypto.Hmac;
 import app.rundun.contracts.organisations.OrgId;
@@ -31,7 +31,7 @@ public class MemberTokens {
   /** Who a valid token names. {@code scope} is the run for a sign-in, "invite" for an invite. */
   public record Claims(OrgId orgId, String userId, String scope) {}
 
-  String invite(OrgId org, String userId) {
+  public String invite(OrgId org, String userId) {
     return sign(new Claims(org, userId, "invite"), INVITE_LIFE);
   }
 

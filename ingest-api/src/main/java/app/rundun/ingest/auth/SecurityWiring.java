@@ -1,0 +1,147 @@
+package app.rundun.ingest.auth;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.ingest.IngestProperties;
+import app.rundun.ingest.errors.ErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may call what, decided once, by Spring Security, on the decoded and normalised path: the
+ * firewall first refuses any path that is not in canonical form, then each path rule names the
+ * credential it needs. Anything not listed needs an API key, so a new endpoint is closed until it
+ * is given a rule.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityWiring implements WebMvcConfigurer {
+
+  /** Open to anyone: the run id or invite token in the path, or nothing at all, is the key. */
+  private static final String[] OPEN =
+      new String[] {
+        "/v1/executor/runs/*",
+        "/v1/executor/runs/*/**",
+        "/v1/runs/*/preview",
+        "/v1/openapi.yaml",
+        "/v1/invites/accept",
+        "/health",
+        "/error",
+        "/docs",
+        "/docs/**",
+        "/webjars/**",
+        "/r/*",
+        "/invite/*",
+        "/media/runs/**",
+        "/.well-known/apple-app-site-association",
+        "/.well-known/assetlinks.json",
+        "/app/**",
+        "/sw.js"
+      };
+
+  private static final PathPatternRequestMatcher ADMIN =
+      PathPatternRequestMatcher.withDefaults().matcher("/admin/**");
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ApiKeyCache keys,
+      IngestProperties properties,
+      MemberTokens memberTokens,
+      ErrorResponses errors) {
+    http.csrf(csrf -> csrf.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+        .addFilterBefore(
+            new CredentialFilter(keys, properties.operatorToken(), memberTokens, errors),
+            BasicAuthenticationFilter.class)
+        .exceptionHandling(handling ->
+            handling
+                .authenticationEntryPoint((request, response, e) ->
+                    errors.write(missingCredential(request), request, response))
+                .accessDeniedHandler((request, response, e) ->
+                    errors.write(
+                        new ApiException(
+                            ErrorCode.FORBIDDEN,
+                            "This credential does not give access to "
+                                + request.getRequestURI()
+                                + ".",
+                            null),
+                        request,
+                        response)))
+        .authorizeHttpRequests(rules ->
+            rules
+                .requestMatchers(ADMIN)
+                .hasAuthority(Authorities.OPERATOR.name())
+                .requestMatchers(OPEN)
+                .permitAll()
+                .anyRequest()
+                .hasAuthority(Authorities.API_KEY.name()));
+    return http.build();
+  }
+
+  @Bean
+  WebSecurityCustomizer canonicalPathsOnly(ErrorResponses errors) {
+    RequestRejectedHandler rejected =
+        (request, response, e) ->
+            errors.write(
+                ApiException.invalid(
+                    null,
+                    "The request is not in canonical form: " + CanonicalFirewall.reason(e) + "."),
+                request,
+                response);
+    return web -> web.httpFirewall(new CanonicalFirewall()).requestRejectedHandler(rejected);
+  }
+
+  private static ApiException missingCredential(HttpServletRequest request) {
+    return new ApiException(
+        ErrorCode.UNAUTHORIZED,
+        ADMIN.matches(request)
+            ? "Send the operator token as Authorization: Bearer <token>."
+            : "Send your API key as Authorization: Bearer <key>.",
+        null);
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CallerArgument());
+  }
+
+  /** Gives controllers the {@link Caller} the path rules guarantee on API-key paths. */
+  private static final class CallerArgument implements HandlerMethodArgumentResolver {
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+      return parameter.getParameterType() == Caller.class;
+    }
+
+    @Override
+    public Caller resolveArgument(
+        MethodParameter parameter,
+        ModelAndViewContainer mav,
+        NativeWebRequest request,
+        WebDataBinderFactory binders) {
+      return Caller.current()
+          .orElseThrow(() -> new IllegalStateException("No API key caller on this path"));
+    }
+  }
+}
