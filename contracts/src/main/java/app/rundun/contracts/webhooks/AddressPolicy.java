@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Which addresses a webhook may reach: public unicast only, unless the operator allows a block.
@@ -13,6 +14,12 @@ import java.util.Locale;
  * name that later resolves inside (DNS rebinding) is refused too.
  */
 public final class AddressPolicy {
+
+  private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+  private static final Pattern CANONICAL_IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+              + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])");
 
   /**
    * Blocks that are never public, IPv4 then IPv6. IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}) needs
@@ -97,6 +104,10 @@ public final class AddressPolicy {
   public InetAddress[] resolvePermitted(String host) throws UnknownHostException {
     String bare =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (looksNumeric(bare) && !CANONICAL_IPV4.matcher(bare).matches()) {
+      throw new RefusedAddressException(
+          host + " is an IPv4 address in another form than four decimal parts");
+    }
     InetAddress[] addresses = resolver.resolve(bare);
     for (InetAddress address : addresses) {
       if (!permits(address)) {
@@ -105,6 +116,18 @@ public final class AddressPolicy {
       }
     }
     return addresses;
+  }
+
+  /**
+   * Browsers and curl read a host whose last label is a number ({@code 0177.1}, {@code 012.0.0.1},
+   * {@code 0x7f.1}, {@code 2130706433}) as an IPv4 address in octal, hex or fewer parts, while Java
+   * reads some of them differently or as names: only the one canonical form is taken, so that what
+   * is checked is what every client would connect to.
+   */
+  private static boolean looksNumeric(String host) {
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String last = name.substring(name.lastIndexOf('.') + 1);
+    return !last.isEmpty() && NUMERIC_LABEL.matcher(last).matches();
   }
 
   public List<Cidr> allowed() {
@@ -131,13 +154,21 @@ public final class AddressPolicy {
     } catch (URISyntaxException e) {
       return "webhook.url is not a valid URL.";
     }
+    if (uri.getPort() == 0 || uri.getPort() > 65535 || uri.getPort() < -1) {
+      return "webhook.url has a port out of range (1 to 65535).";
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return "webhook.url must be an http or https URL.";
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      return "webhook.url has no host.";
+      // java.net.URI gives no host for some numeric forms (0x7f.1, 127.1) that clients do read.
+      String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+      String named = authority.replaceFirst("^.*@", "").replaceFirst(":[0-9]*$", "");
+      return !named.isEmpty() && looksNumeric(named)
+          ? "webhook.url " + named + " is an IPv4 address in another form than four decimal parts."
+          : "webhook.url has no host.";
     }
     if (uri.getUserInfo() != null) {
       return "webhook.url must not carry credentials.";

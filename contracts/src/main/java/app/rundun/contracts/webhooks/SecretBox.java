@@ -9,8 +9,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts webhook secrets for their life in Kafka (commands, run state, delivery requests) with
- * AES-256-GCM under a key from configuration; only the dispatcher opens them, to sign.
+ * Encrypts secrets for their life in Kafka with AES-256-GCM under a key from configuration: webhook
+ * secrets (commands, run state, delivery requests; only the dispatcher opens them, to sign) and the
+ * API responses kept for Idempotency-Key replays (only the API opens them, to replay).
  */
 public final class SecretBox {
 

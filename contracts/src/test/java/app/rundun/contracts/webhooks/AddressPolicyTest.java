@@ -142,4 +142,38 @@ class AddressPolicyTest {
     }
     throw new UnknownHostException(host);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "012.0.0.1",
+        "0177.0.0.1",
+        "0x7f.0.0.1",
+        "0x7f000001",
+        "2130706433",
+        "127.1",
+        "8.8.8.08",
+        "010.8.8.8",
+        "8.8.8.8.",
+        "1.2.3.4.5"
+      })
+  void refusesEveryIpv4FormButFourDecimalParts(String host) {
+    assertThat(policy.refusal("https://" + host + "/hook"))
+        .as(host)
+        .isNotNull()
+        .contains("another form than four decimal parts");
+  }
+
+  @Test
+  void takesCanonicalAddressesAndNamesEndingInLetters() {
+    assertThat(policy.refusal("https://8.8.8.8/hook")).isNull();
+    assertThat(policy.refusal("https://to-8.8.8.8.example/hook")).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "65536", "99999"})
+  void refusesPortsOutOfRange(String port) {
+    assertThat(policy.refusal("https://to-8.8.8.8.example:" + port + "/hook"))
+        .contains("port out of range");
+  }
 }

@@ -25,13 +25,12 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(
-        context -> {
-          Host host = (Host) context.getParent();
-          if (host instanceof StandardHost standard) {
-            standard.setErrorReportValveClass(JsonErrorReport.class.getName());
-          }
-        });
+    factory.addContextCustomizers(context -> {
+      Host host = (Host) context.getParent();
+      if (host instanceof StandardHost standard) {
+        standard.setErrorReportValveClass(JsonErrorReport.class.getName());
+      }
+    });
   }
 
   /** Tomcat's error report, written as the spec's error body. */
@@ -87,7 +86,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 "The request uses a transfer encoding this server does not implement.",
                 null);
         case 503 ->
-            new ApiException(ErrorCode.UNAVAILABLE, "The server is not ready; retry shortly.", null);
+            new ApiException(
+                ErrorCode.UNAVAILABLE, "The server is not ready; retry shortly.", null);
         default ->
             status >= 500
                 ? new ApiException(

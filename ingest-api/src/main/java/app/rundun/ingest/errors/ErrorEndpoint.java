@@ -4,34 +4,38 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Errors raised outside a controller (by the container or a filter) get the same body. */
+/**
+ * Errors raised outside a controller (by the container or a filter) get the same body. A request
+ * the container refused before the filters ran (e.g. {@code TRACE}) is given its request id here.
+ */
 @RestController
 class ErrorEndpoint implements ErrorController {
 
   @RequestMapping("/error")
-  ResponseEntity<ErrorBody> error(HttpServletRequest request) {
+  ResponseEntity<ErrorBody> error(HttpServletRequest request, HttpServletResponse response) {
     Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = attribute instanceof Integer code ? code : 500;
-    ErrorCode code =
+    if (RequestIds.of(request) == null) {
+      String id = RequestIds.newId();
+      request.setAttribute(RequestIds.ATTRIBUTE, id);
+      response.setHeader(RequestIds.HEADER, id);
+    }
+    ApiException error =
         switch (status) {
-          case 401 -> ErrorCode.UNAUTHORIZED;
-          case 403 -> ErrorCode.FORBIDDEN;
-          case 404 -> ErrorCode.NOT_FOUND;
-          case 429 -> ErrorCode.RATE_LIMITED;
-          case 503 -> ErrorCode.UNAVAILABLE;
-          default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+          case 401 -> new ApiException(ErrorCode.UNAUTHORIZED, "Not authenticated.", null);
+          case 403 -> new ApiException(ErrorCode.FORBIDDEN, "Not allowed.", null);
+          case 404 -> new ApiException(ErrorCode.NOT_FOUND, "Nothing here.", null);
+          case 429 -> new ApiException(ErrorCode.RATE_LIMITED, "Too many requests.", null);
+          default ->
+              ContainerErrors.JsonErrorReport.describe(
+                  status, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         };
-    String message =
-        status == 413
-            ? "The request body is too large."
-            : status >= 500
-                ? "Something went wrong on our side; it has been logged."
-                : "Bad request.";
-    return ApiErrors.respond(new ApiException(code, status, message, null), request);
+    return ApiErrors.respond(error, request);
   }
 }

@@ -4,6 +4,7 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
+import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
@@ -52,11 +53,17 @@ class IdempotentPosts implements HandlerInterceptor {
   private final CommandBus commands;
   private final Clock clock;
   private final Duration commandTimeout;
+  private final SecretBox seal;
 
-  IdempotentPosts(CommandBus commands, Clock clock, IngestProperties properties) {
+  /**
+   * {@code seal}: a kept response may carry a secret shown once (a generated webhook secret, an
+   * invite link), so it is kept, in the claims store and on the replies topic, sealed.
+   */
+  IdempotentPosts(CommandBus commands, Clock clock, IngestProperties properties, SecretBox seal) {
     this.commands = commands;
     this.clock = clock;
     this.commandTimeout = properties.commandTimeout();
+    this.seal = seal;
   }
 
   @Override
@@ -96,7 +103,9 @@ class IdempotentPosts implements HandlerInterceptor {
         response.setStatus(outcome.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader(REPLAYED_HEADER, "true");
-        response.getOutputStream().write(outcome.body().getBytes(StandardCharsets.UTF_8));
+        response
+            .getOutputStream()
+            .write(seal.open(outcome.body()).getBytes(StandardCharsets.UTF_8));
         return false;
       }
     }
@@ -120,7 +129,7 @@ class IdempotentPosts implements HandlerInterceptor {
         String answer = new String(held.getContentAsByteArray(), StandardCharsets.UTF_8);
         commands.publish(
             new IdempotencyCommand.Complete(
-                claim.scope(), claim.key(), claim.requestHash(), status, answer));
+                claim.scope(), claim.key(), claim.requestHash(), status, seal.seal(answer)));
       }
     } catch (ApiException e) {
       // Kafka could not take it: the claim is abandoned and frees the key after 30 s.

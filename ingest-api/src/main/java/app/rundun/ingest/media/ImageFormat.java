@@ -1,14 +1,8 @@
 package app.rundun.ingest.media;
 
 import app.rundun.contracts.errors.ApiException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /** The three image formats an answer may carry, recognised by their bytes, not by their name. */
 enum ImageFormat {
@@ -36,11 +30,21 @@ enum ImageFormat {
     return Arrays.stream(values()).filter(f -> f.extension.equals(extension)).findFirst();
   }
 
-  /** The format of the bytes; refuses anything that is not one of the three, or is damaged. */
+  /**
+   * The format of the bytes, once they are known to be one image of that format within the pixel
+   * budget and nothing else; refuses anything that is not one of the three, or is damaged.
+   */
   static ImageFormat sniff(byte[] bytes) {
     ImageFormat format = magic(bytes);
-    if (format != WEBP && !decodable(bytes)) {
-      throw ApiException.invalid("photo", "The photo is damaged: it cannot be read as an image.");
+    ImageInspection.Size size = ImageInspection.size(format, bytes);
+    if (size.pixels() > ImageInspection.MAX_PIXELS) {
+      throw ApiException.invalid(
+          "photo",
+          "The photo is "
+              + size.width()
+              + " × "
+              + size.height()
+              + " pixels; at most 40 megapixels are taken.");
     }
     return format;
   }
@@ -73,24 +77,5 @@ enum ImageFormat {
       return WEBP;
     }
     throw ApiException.invalid("photo", "A photo is a JPEG, PNG or WebP image.");
-  }
-
-  /** Reads the image header and its dimensions: enough to tell an image from a renamed file. */
-  private static boolean decodable(byte[] bytes) {
-    try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-      if (!readers.hasNext()) {
-        return false;
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(input);
-        return reader.getWidth(0) > 0 && reader.getHeight(0) > 0;
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,9 +57,12 @@ class MediaController {
           .build();
     }
     byte[] bytes = storage.get(key).orElseThrow(() -> ApiException.notFound("photo", key));
+    // An image is never run as a page: no sniffing (sent on every answer), a sandbox, no sources.
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(Photos.contentTypeOf(key)))
         .cacheControl(CacheControl.noStore().cachePrivate())
+        .header(HttpHeaders.CONTENT_DISPOSITION, Photos.contentDispositionOf(key))
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .body(bytes);
   }
 }

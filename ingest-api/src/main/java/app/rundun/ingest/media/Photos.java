@@ -58,6 +58,11 @@ public class Photos {
         .orElse("application/octet-stream");
   }
 
+  /** Shown in the browser as the image it is, and saved under its own id, never another name. */
+  static String contentDispositionOf(String key) {
+    return "inline; filename=\"" + key.substring(key.lastIndexOf('/') + 1) + "\"";
+  }
+
   private static String key(RunId run, String stepId, String photoId) {
     return "runs/" + run.value() + "/" + stepId + "/" + photoId;
   }

@@ -115,7 +115,11 @@ class S3MediaStorage implements MediaStorage, DisposableBean {
     var presigned =
         presigner.presignGetObject(p ->
             p.signatureDuration(settings.presignTtl())
-                .getObjectRequest(b -> b.bucket(settings.bucket()).key(key)));
+                .getObjectRequest(b ->
+                    b.bucket(settings.bucket())
+                        .key(key)
+                        .responseContentType(Photos.contentTypeOf(key))
+                        .responseContentDisposition(Photos.contentDispositionOf(key))));
     return Optional.of(URI.create(presigned.url().toString()));
   }
 

@@ -69,7 +69,13 @@ class InternalSecurity {
                         new ApiException(
                             ErrorCode.FORBIDDEN, "Not part of the internal API.", null))))
         .authorizeHttpRequests(rules ->
-            rules.requestMatchers("/internal/**").hasAuthority(AUTHORITY).anyRequest().denyAll());
+            rules
+                .requestMatchers("/internal/**")
+                .hasAuthority(AUTHORITY)
+                .requestMatchers("/error")
+                .permitAll()
+                .anyRequest()
+                .denyAll());
     return http.build();
   }
 
