@@ -63,6 +63,10 @@ final class RawHttp {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       in.transferTo(all);
       String text = all.toString(StandardCharsets.ISO_8859_1);
+      // Interim answers (100 Continue) come before the answer itself.
+      while (text.startsWith("HTTP/1.1 1") && text.indexOf("\r\n\r\n") > 0) {
+        text = text.substring(text.indexOf("\r\n\r\n") + 4);
+      }
       int split = text.indexOf("\r\n\r\n");
       String head = split < 0 ? text : text.substring(0, split);
       String body = split < 0 ? "" : text.substring(split + 4);
