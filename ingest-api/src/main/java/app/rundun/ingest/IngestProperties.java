@@ -1,8 +1,10 @@
 package app.rundun.ingest;
 
+import app.rundun.contracts.kafka.KafkaClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -28,7 +30,13 @@ public record IngestProperties(
     String webhookSecretKey,
     @DefaultValue("change-me-member-token-secret") String memberTokenSecret,
     @DefaultValue("") String webhookAllowedCidrs,
-    @DefaultValue("") String internalToken) {
+    @DefaultValue("") String internalToken,
+    Map<String, String> kafka) {
+
+  /** How this service reaches Kafka, with the {@code rundun.kafka.*} client settings. */
+  public KafkaClients kafkaClients() {
+    return new KafkaClients(bootstrapServers, kafka);
+  }
 
   /**
    * The S3-compatible object store photos go to when {@code rundun.media-store=s3}. Without an

@@ -2,7 +2,6 @@ package app.rundun.launcher;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -17,6 +16,7 @@ record DemoOrganisation(String orgId, String liveKey, String testKey) {
   static DemoOrganisation ensure(String apiBaseUrl, String operatorToken, Path file)
       throws IOException {
     if (Files.exists(file)) {
+      PrivateFiles.restrict(file);
       Properties saved = new Properties();
       try (Reader in = Files.newBufferedReader(file)) {
         saved.load(in);
@@ -34,10 +34,7 @@ record DemoOrganisation(String orgId, String liveKey, String testKey) {
     saved.setProperty("org_id", orgId);
     saved.setProperty("live_key", live);
     saved.setProperty("test_key", test);
-    Files.createDirectories(file.getParent());
-    try (Writer out = Files.newBufferedWriter(file)) {
-      saved.store(out, "Demo organisation of the local Rundun; keys are secrets");
-    }
+    PrivateFiles.store(file, saved, "Demo organisation of the local Rundun; keys are secrets");
     return new DemoOrganisation(orgId, live, test);
   }
 }

@@ -2,7 +2,6 @@ package app.rundun.launcher;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -98,7 +97,7 @@ public final class LocalRundun {
    * Secrets made at the first start and kept in the data folder (any missing one is added), unless
    * the environment sets the operator token.
    */
-  private static Properties secrets(Path file) throws IOException {
+  static Properties secrets(Path file) throws IOException {
     Properties secrets = new Properties();
     if (Files.exists(file)) {
       try (Reader in = Files.newBufferedReader(file)) {
@@ -111,11 +110,9 @@ public final class LocalRundun {
     secrets.putIfAbsent("member_token_secret", random());
     secrets.putIfAbsent("webhook_secret_key", Base64.getEncoder().encodeToString(randomBytes(32)));
     if (secrets.size() != known) {
-      Files.createDirectories(file.getParent());
-      try (Writer out = Files.newBufferedWriter(file)) {
-        secrets.store(out, "Secrets of the local Rundun");
-      }
+      PrivateFiles.store(file, secrets, "Secrets of the local Rundun");
     }
+    PrivateFiles.restrict(file);
     String token = System.getenv("RUNDUN_OPERATOR_TOKEN");
     if (token != null && !token.isBlank()) {
       secrets.setProperty("operator_token", token);

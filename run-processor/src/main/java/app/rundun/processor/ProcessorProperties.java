@@ -1,5 +1,6 @@
 package app.rundun.processor;
 
+import app.rundun.contracts.kafka.KafkaClients;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +35,8 @@ public record ProcessorProperties(
     @DefaultValue("") String internalToken,
     Map<String, String> kafka) {
 
-  public ProcessorProperties {
-    kafka = kafka == null ? Map.of() : Map.copyOf(kafka);
+  /** How this service reaches Kafka, with the {@code rundun.kafka.*} client settings. */
+  public KafkaClients kafkaClients() {
+    return new KafkaClients(bootstrapServers, kafka);
   }
 }

@@ -48,7 +48,7 @@ public class StreamsRunner
     }
     self = new HostInfo(properties.advertisedHost(), event.getWebServer().getPort());
     TopicAdmin.ensureTopics(
-        properties.bootstrapServers(), properties.partitions(), properties.replicationFactor());
+        properties.kafkaClients(), properties.partitions(), properties.replicationFactor());
     streams =
         new KafkaStreams(
             RundunTopology.build(clock, views, properties.expirySweepInterval()), config());
@@ -88,9 +88,8 @@ public class StreamsRunner
   }
 
   private Properties config() {
-    Properties props = new Properties();
+    Properties props = properties.kafkaClients().properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());

@@ -1,7 +1,9 @@
 package app.rundun.webhooks;
 
+import app.rundun.contracts.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,4 +25,11 @@ public record DispatcherProperties(
     @DefaultValue("8") int webhookConcurrencyPerHost,
     @DefaultValue("10000") int webhookMaxWaiting,
     @DefaultValue("24h") Duration webhookMaxRetryAfter,
-    @DefaultValue("45s") Duration webhookSessionTimeout) {}
+    @DefaultValue("45s") Duration webhookSessionTimeout,
+    Map<String, String> kafka) {
+
+  /** How this service reaches Kafka, with the {@code rundun.kafka.*} client settings. */
+  public KafkaClients kafkaClients() {
+    return new KafkaClients(bootstrapServers, kafka);
+  }
+}

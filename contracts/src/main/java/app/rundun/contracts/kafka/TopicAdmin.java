@@ -3,11 +3,9 @@ package app.rundun.contracts.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -17,10 +15,8 @@ public final class TopicAdmin {
 
   private TopicAdmin() {}
 
-  public static void ensureTopics(String bootstrapServers, int partitions, short replication) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (Admin admin = Admin.create(props)) {
+  public static void ensureTopics(KafkaClients kafka, int partitions, short replication) {
+    try (Admin admin = Admin.create(kafka.properties())) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
       for (Topic<?, ?> topic : Topics.all()) {

@@ -37,8 +37,7 @@ public class ApiKeyCache {
   private volatile boolean running = true;
 
   ApiKeyCache(IngestProperties properties) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    Properties props = properties.kafkaClients().properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);

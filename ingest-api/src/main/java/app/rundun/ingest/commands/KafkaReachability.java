@@ -2,6 +2,7 @@ package app.rundun.ingest.commands;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.kafka.KafkaClients;
 import app.rundun.ingest.IngestProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public class KafkaReachability implements DisposableBean {
 
   @Autowired
   KafkaReachability(IngestProperties properties, Clock clock) {
-    this(adminProbe(properties.bootstrapServers()), clock, properties.brokerUnreachableAfter());
+    this(adminProbe(properties.kafkaClients()), clock, properties.brokerUnreachableAfter());
     scheduler.scheduleWithFixedDelay(
         this::probeOnce, 0, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -92,9 +93,8 @@ public class KafkaReachability implements DisposableBean {
     probe.close();
   }
 
-  private static Probe adminProbe(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Probe adminProbe(KafkaClients kafka) {
+    Properties props = kafka.properties();
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     Admin admin = Admin.create(props);
     DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs(1_000);

@@ -31,40 +31,39 @@ class KafkaWiring {
   @Bean
   DefaultKafkaProducerFactory<String, byte[]> commandProducers(IngestProperties properties) {
     TopicAdmin.ensureTopics(
-        properties.bootstrapServers(), properties.partitions(), properties.replicationFactor());
-    return new DefaultKafkaProducerFactory<String, byte[]>(
+        properties.kafkaClients(), properties.partitions(), properties.replicationFactor());
+    Map<String, Object> config = properties.kafkaClients().map();
+    config.putAll(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.LINGER_MS_CONFIG, 0,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000),
-        new StringSerializer(),
-        new ByteArraySerializer());
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000));
+    return new DefaultKafkaProducerFactory<String, byte[]>(
+        config, new StringSerializer(), new ByteArraySerializer());
   }
 
   @Bean
   ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(
       DefaultKafkaProducerFactory<String, byte[]> producers, IngestProperties properties) {
+    Map<String, Object> config = properties.kafkaClients().map();
+    config.putAll(
+        Map.of(
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "rundun-ingest-replies-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "latest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+            20));
     var consumers =
         new DefaultKafkaConsumerFactory<String, byte[]>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "rundun-ingest-replies-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "latest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                20),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+            config, new StringDeserializer(), new ByteArrayDeserializer());
     ContainerProperties container = new ContainerProperties(Topics.REPLIES.name());
     container.setPollTimeout(1_000);
     var replies = new KafkaMessageListenerContainer<>(consumers, container);

@@ -113,7 +113,7 @@ public class Dispatcher implements SmartLifecycle {
   @Override
   public void start() {
     TopicAdmin.ensureTopics(
-        properties.bootstrapServers(), properties.partitions(), properties.replicationFactor());
+        properties.kafkaClients(), properties.partitions(), properties.replicationFactor());
     producer =
         new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
     partitions = producer.partitionsFor(Topics.WEBHOOK_SCHEDULE.name()).size();
@@ -479,8 +479,7 @@ public class Dispatcher implements SmartLifecycle {
   }
 
   private Properties consumerConfig() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    Properties props = properties.kafkaClients().properties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -499,8 +498,7 @@ public class Dispatcher implements SmartLifecycle {
   }
 
   private Properties producerConfig() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+    Properties props = properties.kafkaClients().properties();
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
