@@ -25,6 +25,7 @@ class DockerComposeTest {
     builder.environment().put("RUNDUN_OPERATOR_TOKEN", "check-only");
     builder.environment().put("RUNDUN_WEBHOOK_SECRET_KEY", "check-only");
     builder.environment().put("RUNDUN_MEMBER_TOKEN_SECRET", "check-only");
+    builder.environment().put("RUNDUN_INTERNAL_TOKEN", "check-only");
     builder.environment().put("RUNDUN_S3_ACCESS_KEY", "check-only");
     builder.environment().put("RUNDUN_S3_SECRET_KEY", "check-only");
     Process check = builder.start();
@@ -35,6 +36,7 @@ class DockerComposeTest {
         .contains("kafka-1:", "kafka-2:", "kafka-3:", "run-processor-1:", "run-processor-2:")
         .contains("ingest-api-1:", "ingest-api-2:", "object-store:", "webhook-dispatcher:")
         .contains("RUNDUN_MEDIA_STORE: s3")
-        .contains("KAFKA_MIN_INSYNC_REPLICAS: 2", "RUNDUN_STANDBY_REPLICAS: 1");
+        .contains("KAFKA_MIN_INSYNC_REPLICAS: 2", "RUNDUN_STANDBY_REPLICAS: 1")
+        .contains("RUNDUN_INTERNAL_TOKEN: check-only");
   }
 }
