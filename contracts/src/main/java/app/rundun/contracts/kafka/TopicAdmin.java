@@ -8,9 +8,14 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates Rundun's topics where they are missing; every service may call it at start. */
+/**
+ * Creates Rundun's topics where they are missing and the service may create them; every service
+ * calls it at start.
+ */
 public final class TopicAdmin {
 
   private TopicAdmin() {}
@@ -33,7 +38,11 @@ public final class TopicAdmin {
         try {
           result.get();
         } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
+          // Under ACLs a service sees only its own topics and may create none: the others are
+          // another service's, or were created ahead by the operator's tooling.
+          if (!(e.getCause() instanceof TopicExistsException)
+              && !(e.getCause() instanceof TopicAuthorizationException)
+              && !(e.getCause() instanceof ClusterAuthorizationException)) {
             throw e;
           }
         }
