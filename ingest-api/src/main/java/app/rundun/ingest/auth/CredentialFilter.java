@@ -90,8 +90,11 @@ final class CredentialFilter extends OncePerRequestFilter {
 
   private Optional<Authentication> member(HttpServletRequest request) {
     String token = request.getHeader(MEMBER_HEADER);
+    if (token == null) {
+      return Optional.empty();
+    }
     var run = EXECUTOR_RUN.matcher(request);
-    if (token == null || !run.isMatch()) {
+    if (!run.isMatch()) {
       return Optional.empty();
     }
     String runId = run.getVariables().get("runId");
