@@ -51,4 +51,18 @@ final class Fixtures {
               "required"));
 
   private Fixtures() {}
+
+  /** Creates the template (a map or raw JSON) with the key; returns its id. */
+  static String template(Api live, Object template) {
+    return live.post("/v1/templates", template).expect(201).json().get("template_id").asString();
+  }
+
+  /** Dispatches a plain run of the template; returns its id. */
+  static String dispatch(Api live, String templateId) {
+    return live.post("/v1/runs", Map.of("template_id", templateId))
+        .expect(201)
+        .json()
+        .get("run_id")
+        .asString();
+  }
 }

@@ -55,23 +55,15 @@ class ForwardedHeadersTest {
 
   private static String memberRun(Api live) {
     String template =
-        live.post(
-                "/v1/templates",
-                Map.of(
-                    "name",
-                    "Members only",
-                    "steps",
-                    Fixtures.VEHICLE_CHECK_STEPS,
-                    "execution",
-                    Map.of("identity_required", "member")))
-            .expect(201)
-            .json()
-            .get("template_id")
-            .asString();
-    return live.post("/v1/runs", Map.of("template_id", template))
-        .expect(201)
-        .json()
-        .get("run_id")
-        .asString();
+        Fixtures.template(
+            live,
+            Map.of(
+                "name",
+                "Members only",
+                "steps",
+                Fixtures.VEHICLE_CHECK_STEPS,
+                "execution",
+                Map.of("identity_required", "member")));
+    return Fixtures.dispatch(live, template);
   }
 }

@@ -226,12 +226,7 @@ class HostileInputTest {
   void onlyTheHolderOfARunUploadsAndARunIsOpenedBySomeone() throws Exception {
     Api live = TestSystem.newOrganisation("starter");
     String template = templateId(live);
-    String run =
-        live.post("/v1/runs", Map.of("template_id", template))
-            .expect(201)
-            .json()
-            .get("run_id")
-            .asString();
+    String run = Fixtures.dispatch(live, template);
     String path = "/v1/executor/runs/" + run;
 
     // Step 1: an open that names no device and no member is refused; the run stays pending.
@@ -256,20 +251,11 @@ class HostileInputTest {
   }
 
   private static String templateId(Api live) {
-    return live.post("/v1/templates", TEXT_AND_PHOTO)
-        .expect(201)
-        .json()
-        .get("template_id")
-        .asString();
+    return Fixtures.template(live, TEXT_AND_PHOTO);
   }
 
   private static String openRun(Api live) {
-    String run =
-        live.post("/v1/runs", Map.of("template_id", templateId(live)))
-            .expect(201)
-            .json()
-            .get("run_id")
-            .asString();
+    String run = Fixtures.dispatch(live, templateId(live));
     live.anonymous().post("/v1/executor/runs/" + run + "/open", Map.of()).expect(200);
     return run;
   }

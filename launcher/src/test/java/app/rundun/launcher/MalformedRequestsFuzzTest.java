@@ -327,17 +327,8 @@ class MalformedRequestsFuzzTest {
     if (fixture == null) {
       Api live = TestSystem.newOrganisation("enterprise");
       String template =
-          live.post("/v1/templates", Map.of("name", "Fuzz", "steps", Fixtures.VEHICLE_CHECK_STEPS))
-              .expect(201)
-              .json()
-              .get("template_id")
-              .asString();
-      String run =
-          live.post("/v1/runs", Map.of("template_id", template))
-              .expect(201)
-              .json()
-              .get("run_id")
-              .asString();
+          Fixtures.template(live, Map.of("name", "Fuzz", "steps", Fixtures.VEHICLE_CHECK_STEPS));
+      String run = Fixtures.dispatch(live, template);
       fixture = new Fixture(live, run, template);
     }
     return fixture;

@@ -104,14 +104,8 @@ class SecretScanTest {
       memberRun.put("name", "Member scan");
       memberRun.put("steps", Fixtures.VEHICLE_CHECK_STEPS);
       memberRun.put("execution", Map.of("identity_required", "member"));
-      String memberTemplate =
-          live.post("/v1/templates", memberRun).expect(201).json().get("template_id").asString();
-      String run =
-          live.post("/v1/runs", Map.of("template_id", memberTemplate))
-              .expect(201)
-              .json()
-              .get("run_id")
-              .asString();
+      String memberTemplate = Fixtures.template(live, memberRun);
+      String run = Fixtures.dispatch(live, memberTemplate);
       String memberToken =
           live.anonymous()
               .post(
