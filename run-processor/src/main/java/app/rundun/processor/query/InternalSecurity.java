@@ -53,6 +53,8 @@ class InternalSecurity {
         .requestCache(cache -> cache.disable())
         // Every request carries its credential: no session, no session filters, no request wrapper
         // for the servlet security methods nobody calls; each filter is a cost on every request.
+        // Browser security headers mean nothing to the services calling the internal API.
+        .headers(headers -> headers.disable())
         .sessionManagement(session -> session.disable())
         .servletApi(servletApi -> servletApi.disable())
         .securityContext(context ->
