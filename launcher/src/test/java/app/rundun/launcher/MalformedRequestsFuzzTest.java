@@ -2,12 +2,8 @@ package app.rundun.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Generated malformed requests to every operation of {@code docs/openapi.yaml}: ids, query values
@@ -33,11 +28,8 @@ class MalformedRequestsFuzzTest {
   private static final AtomicInteger CASES = new AtomicInteger();
   private static final Map<Integer, Integer> STATUSES =
       new java.util.concurrent.ConcurrentSkipListMap<>();
-  private static final List<Operation> OPERATIONS = operations();
+  private static final List<Operation> OPERATIONS = Operation.all();
   private static Fixture fixture;
-
-  /** One operation of the OpenAPI document: method, path template, the body fields it names. */
-  record Operation(String method, String path, List<String> query, List<String> fields) {}
 
   /** The organisation and run the generated requests aim at, so ids can be real ones too. */
   record Fixture(Api live, String runId, String templateId) {}
@@ -198,84 +190,18 @@ class MalformedRequestsFuzzTest {
 
   /** A body of one of ten kinds, most of them shaped like the operation's own fields. */
   private static Arbitrary<String> body(Operation operation, int kind) {
-    Arbitrary<String> json = jsonValue(3);
+    Arbitrary<String> json = JsonArbitraries.value(3);
     return switch (kind) {
       case 0 -> Arbitraries.just(null);
       case 1 -> Arbitraries.strings().all().ofMaxLength(200);
       case 2 -> json;
-      case 3 -> jsonObject(operation.fields(), json).map(s -> s.substring(0, s.length() / 2));
+      case 3 ->
+          JsonArbitraries.object(operation.fields(), json).map(s -> s.substring(0, s.length() / 2));
       case 4 ->
-          jsonObject(operation.fields(), json).map(s -> s.replaceFirst("\\{", "{\"x\":1,\"x\":2,"));
-      default -> jsonObject(operation.fields(), json);
+          JsonArbitraries.object(operation.fields(), json)
+              .map(s -> s.replaceFirst("\\{", "{\"x\":1,\"x\":2,"));
+      default -> JsonArbitraries.object(operation.fields(), json);
     };
-  }
-
-  private static Arbitrary<String> jsonObject(List<String> fields, Arbitrary<String> values) {
-    List<String> names = new ArrayList<>(fields);
-    names.add("unknown_field");
-    return Arbitraries.of(names)
-        .flatMap(name -> values.map(value -> "\"" + name + "\":" + value))
-        .list()
-        .ofMinSize(1)
-        .ofMaxSize(Math.max(1, fields.size()))
-        .map(members -> "{" + String.join(",", members) + "}");
-  }
-
-  private static Arbitrary<String> jsonValue(int depth) {
-    Arbitrary<String> scalar =
-        Arbitraries.oneOf(
-            Arbitraries.of(
-                "null",
-                "true",
-                "false",
-                "0",
-                "-1",
-                "1.5",
-                "1e999999",
-                "-1e999999",
-                "123456789012345678901234567890",
-                "\"\"",
-                "\"\\ud800\"",
-                "\"\\u0000\"",
-                "\"live\"",
-                "\"team\"",
-                "\"https://example.com/hook\"",
-                "\"http://0177.0.0.1/\"",
-                "\"whsec_x\"",
-                "\"s-od01\"",
-                "\"none\"",
-                "\"member\"",
-                "\"number\"",
-                "\"photo\""),
-            Arbitraries.integers().map(String::valueOf),
-            Arbitraries.doubles()
-                .map(String::valueOf)
-                .filter(s -> !s.contains("Infinity") && !s.contains("NaN")),
-            Arbitraries.strings().all().ofMaxLength(40).map(MalformedRequestsFuzzTest::jsonString));
-    if (depth == 0) {
-      return scalar;
-    }
-    Arbitrary<String> inner = Arbitraries.lazy(() -> jsonValue(depth - 1));
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, scalar),
-        net.jqwik.api.Tuple.of(
-            1, inner.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]")),
-        net.jqwik.api.Tuple.of(
-            1,
-            jsonObject(
-                List.of("id", "type", "title", "value", "url", "min", "steps", "options"), inner)));
-  }
-
-  private static String jsonString(String raw) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : raw.toCharArray()) {
-      if (c == '"' || c == '\\' || c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 
   private static String encode(String raw) {
@@ -332,73 +258,5 @@ class MalformedRequestsFuzzTest {
       fixture = new Fixture(live, run, template);
     }
     return fixture;
-  }
-
-  /** Every operation of the document, with its query parameters and its body's fields. */
-  @SuppressWarnings("unchecked")
-  private static List<Operation> operations() {
-    Map<String, Object> document;
-    try (InputStream in = Files.newInputStream(Path.of("..", "docs", "openapi.yaml"))) {
-      document = new Yaml().load(in);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    Map<String, Object> components = (Map<String, Object>) document.get("components");
-    List<Operation> found = new ArrayList<>();
-    ((Map<String, Map<String, Object>>) document.get("paths"))
-        .forEach((path, methods) ->
-            methods.forEach((method, spec) -> {
-              if (!(spec instanceof Map<?, ?> operation)) {
-                return;
-              }
-              found.add(
-                  new Operation(
-                      method.toUpperCase(java.util.Locale.ROOT),
-                      path,
-                      queryParameters((Map<String, Object>) operation, components),
-                      bodyFields((Map<String, Object>) operation, components)));
-            }));
-    return found;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> queryParameters(
-      Map<String, Object> operation, Map<String, Object> components) {
-    List<String> names = new ArrayList<>();
-    for (Object parameter : (List<Object>) operation.getOrDefault("parameters", List.of())) {
-      Map<String, Object> resolved = resolve((Map<String, Object>) parameter, components);
-      if ("query".equals(resolved.get("in"))) {
-        names.add((String) resolved.get("name"));
-      }
-    }
-    return names;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> bodyFields(
-      Map<String, Object> operation, Map<String, Object> components) {
-    Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-    if (body == null) {
-      return List.of();
-    }
-    Map<String, Object> content = (Map<String, Object>) body.get("content");
-    Map<String, Object> json = (Map<String, Object>) content.get("application/json");
-    if (json == null) {
-      return List.of();
-    }
-    Map<String, Object> schema = resolve((Map<String, Object>) json.get("schema"), components);
-    Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
-    return properties == null ? List.of() : List.copyOf(properties.keySet());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> resolve(
-      Map<String, Object> node, Map<String, Object> components) {
-    Object ref = node.get("$ref");
-    if (ref == null) {
-      return node;
-    }
-    String[] parts = ref.toString().substring("#/components/".length()).split("/");
-    return (Map<String, Object>) ((Map<String, Object>) components.get(parts[0])).get(parts[1]);
   }
 }
