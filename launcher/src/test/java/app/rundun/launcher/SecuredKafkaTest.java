@@ -106,17 +106,13 @@ class SecuredKafkaTest {
       String org = operator.createOrganisation("Secured", "team");
       Api live = new Api(base, operator.issueKey(org, "live", "live"), org);
       String template =
-          live.post(
-                  "/v1/templates",
-                  Map.of(
-                      "name",
-                      "Odometer",
-                      "steps",
-                      List.of(Map.of("id", "s-od01", "type", "number", "title", "Odometer"))))
-              .expect(201)
-              .json()
-              .get("template_id")
-              .asString();
+          Fixtures.template(
+              live,
+              Map.of(
+                  "name",
+                  "Odometer",
+                  "steps",
+                  List.of(Map.of("id", "s-od01", "type", "number", "title", "Odometer"))));
       String run =
           live.post(
                   "/v1/runs",

@@ -3,6 +3,7 @@ package app.rundun.contracts.json;
 import java.math.BigDecimal;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
@@ -34,10 +35,7 @@ final class StrictValues {
   private static final class WellFormedString extends ValueDeserializer<String> {
     @Override
     public String deserialize(JsonParser p, DeserializationContext ctxt) {
-      if (!p.currentToken().isScalarValue()) {
-        return (String) ctxt.handleUnexpectedToken(String.class, p);
-      }
-      if (!p.currentToken().equals(tools.jackson.core.JsonToken.VALUE_STRING)) {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
         return (String) ctxt.handleUnexpectedToken(String.class, p);
       }
       return wellFormed(p, p.getString());

@@ -22,9 +22,7 @@ class ErrorEndpoint implements ErrorController {
     Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = attribute instanceof Integer code ? code : 500;
     if (RequestIds.of(request) == null) {
-      String id = RequestIds.newId();
-      request.setAttribute(RequestIds.ATTRIBUTE, id);
-      response.setHeader(RequestIds.HEADER, id);
+      RequestIds.assign(request, response);
     }
     ApiException error =
         switch (status) {

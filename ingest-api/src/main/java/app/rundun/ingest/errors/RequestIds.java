@@ -19,16 +19,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestIds extends OncePerRequestFilter {
 
   public static final String HEADER = "Request-Id";
-  static final String ATTRIBUTE = RequestIds.class.getName();
+  private static final String ATTRIBUTE = RequestIds.class.getName();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String id = newId();
-    request.setAttribute(ATTRIBUTE, id);
-    response.setHeader(HEADER, id);
+    String id = assign(request, response);
     MDC.put("request_id", id);
     try {
       chain.doFilter(request, response);
@@ -40,6 +38,14 @@ public class RequestIds extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
     return true;
+  }
+
+  /** Gives the request a new id, as an attribute and as the response's header; returns it. */
+  static String assign(HttpServletRequest request, HttpServletResponse response) {
+    String id = newId();
+    request.setAttribute(ATTRIBUTE, id);
+    response.setHeader(HEADER, id);
+    return id;
   }
 
   static String newId() {
