@@ -367,10 +367,12 @@ final class Benchmark {
                 Mode.LIVE,
                 template,
                 "restore-" + i,
+                null,
                 Instant.now(),
                 null,
                 null,
-                "Benchmark");
+                "Benchmark",
+                (long) i + 1);
         producer.send(
             new ProducerRecord<>(
                 Topics.RUN_COMMANDS.name(), id.value(), Topics.RUN_COMMANDS.serializeValue(start)));
@@ -495,6 +497,7 @@ final class Benchmark {
                 Mode.LIVE,
                 new TemplateId(template),
                 "bench",
+                null,
                 null,
                 null,
                 "Benchmark",

@@ -63,6 +63,11 @@ record Api(String baseUrl, String key, String orgId, String device) {
     return send(request(path).header("Content-Type", "application/json").PUT(json(body)));
   }
 
+  Response patch(String path, Object body) {
+    return send(
+        request(path).header("Content-Type", "application/json").method("PATCH", json(body)));
+  }
+
   Response delete(String path) {
     return send(request(path).DELETE());
   }

@@ -1,7 +1,16 @@
 package app.rundun.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +51,16 @@ final class RunEvents {
       }
     }
     return events;
+  }
+
+  /** Checks an event against the JSON Schema of its type under {@code docs/events}. */
+  static void validate(JsonNode event) throws IOException {
+    Path file = Path.of("..", "docs", "events", event.get("type").asString() + ".v1.schema.json");
+    try (InputStream in = Files.newInputStream(file)) {
+      Schema schema =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+      assertThat(schema.validate(event)).as("schema errors of %s", event).isEmpty();
+    }
   }
 
   static JsonNode json(ConsumerRecord<String, String> record) {

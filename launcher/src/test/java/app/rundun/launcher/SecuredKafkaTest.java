@@ -189,11 +189,13 @@ class SecuredKafkaTest {
         Topics.ORG_COMMANDS.name(),
         Topics.RUN_COMMANDS.name(),
         Topics.IDEMPOTENCY.name(),
+        Topics.RUNS_BY_ORG.name(),
         Topics.WEBHOOK_ATTEMPTS.name());
     write(
         acls,
         PROCESSOR,
         Topics.RUN_COMMANDS.name(),
+        Topics.RUNS_BY_ORG.name(),
         Topics.RUN_EVENTS.name(),
         Topics.REPLIES.name(),
         Topics.API_KEYS.name(),

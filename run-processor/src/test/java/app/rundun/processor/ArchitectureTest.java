@@ -28,6 +28,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "..topology..",
             "..runs..",
+            "..runlist..",
             "..templates..",
             "..quota..",
             "..organisations..",

@@ -3,6 +3,7 @@ package app.rundun.contracts.commands;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
+import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.templates.TemplateDraft;
@@ -62,6 +63,7 @@ public sealed interface OrgCommand {
       Mode mode,
       TemplateId templateId,
       String executorRef,
+      Metadata metadata,
       Long expiresInSeconds,
       WebhookConfig webhook,
       String createdByName,

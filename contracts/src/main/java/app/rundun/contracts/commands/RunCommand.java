@@ -3,6 +3,7 @@ package app.rundun.contracts.commands;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.GeoPoint;
+import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.WebhookConfig;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A command on one run, keyed by its run id on {@code rundun.run-commands}. */
@@ -22,23 +24,29 @@ import tools.jackson.databind.JsonNode;
   @JsonSubTypes.Type(value = RunCommand.SkipStep.class, name = "skip_step"),
   @JsonSubTypes.Type(value = RunCommand.SubmitRun.class, name = "submit_run"),
   @JsonSubTypes.Type(value = RunCommand.ExitRun.class, name = "exit_run"),
-  @JsonSubTypes.Type(value = RunCommand.CancelRun.class, name = "cancel_run")
+  @JsonSubTypes.Type(value = RunCommand.CancelRun.class, name = "cancel_run"),
+  @JsonSubTypes.Type(value = RunCommand.UpdateRun.class, name = "update_run")
 })
 public sealed interface RunCommand {
 
   RunId runId();
 
-  /** A run the organisation stage accepted: quota counted, template snapshotted. */
+  /**
+   * A run the organisation stage accepted: quota counted, template snapshotted, and numbered among
+   * the organisation's runs ({@code sequence}, the order of its run list).
+   */
   record StartRun(
       RunId runId,
       OrgId orgId,
       Mode mode,
       TemplateResource template,
       String executorRef,
+      Metadata metadata,
       Instant createdAt,
       Instant expiresAt,
       WebhookConfig webhook,
-      String createdByName)
+      String createdByName,
+      Long sequence)
       implements RunCommand {}
 
   /**
@@ -64,6 +72,21 @@ public sealed interface RunCommand {
 
   record ExitRun(RunId runId, String holder) implements RunCommand {}
 
-  /** The integrator cancels; only the owning organisation may. */
-  record CancelRun(RunId runId, OrgId orgId, Mode mode) implements RunCommand {}
+  /** The integrator cancels, optionally saying why; only the owning organisation may. */
+  record CancelRun(RunId runId, OrgId orgId, Mode mode, String reason) implements RunCommand {}
+
+  /** The integrator changes a dispatched run; only the owning organisation may. */
+  record UpdateRun(RunId runId, OrgId orgId, Mode mode, RunChanges changes) implements RunCommand {}
+
+  /**
+   * What {@code PATCH /v1/runs/:id} changes; a null field is left as it is.
+   *
+   * @param expiry the new expiry, when it changes
+   * @param executorRef the new reference; an empty string removes it
+   * @param metadata keys to set; a key with an empty string is removed
+   */
+  record RunChanges(Expiry expiry, String executorRef, Map<String, String> metadata) {}
+
+  /** A run's new expiry: a time, or {@code null} for none. */
+  record Expiry(Instant at) {}
 }

@@ -7,6 +7,7 @@ import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.JsonSerde;
 import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookAttempt;
@@ -37,6 +38,14 @@ public final class Topics {
   /** The outcome of each command, correlated to the request that sent it. */
   public static final Topic<String, Reply> REPLIES =
       new Topic<>("rundun.replies", Serdes.String(), new JsonSerde<>(Reply.class), false);
+
+  /**
+   * Each run as it is after every change, re-keyed by organisation id: the run stage's way to the
+   * organisation's run list (the explicitly named repartition of run changes). Internal to the
+   * run-processor.
+   */
+  public static final Topic<String, ListedRun> RUNS_BY_ORG =
+      new Topic<>("rundun.runs-by-org", Serdes.String(), new JsonSerde<>(ListedRun.class), false);
 
   /** Every run event, keyed by run id, as CloudEvents 1.0 structured JSON. */
   public static final Topic<String, RunEvent> RUN_EVENTS =
@@ -82,6 +91,7 @@ public final class Topics {
         ORG_COMMANDS,
         IDEMPOTENCY,
         RUN_COMMANDS,
+        RUNS_BY_ORG,
         REPLIES,
         RUN_EVENTS,
         API_KEYS,

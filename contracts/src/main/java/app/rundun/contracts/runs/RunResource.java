@@ -3,9 +3,14 @@ package app.rundun.contracts.runs;
 import app.rundun.contracts.templates.TemplateId;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** {@code GET /v1/runs/:run_id}, field for field as the spec shows it; also every event's data. */
+/**
+ * {@code GET /v1/runs/:run_id}, field for field as the spec shows it, then what Rundun adds after
+ * the spec's fields: the skipped steps, the integrator's metadata, when the run last changed, and
+ * who cancelled it. Also every event's data, and each item of {@code GET /v1/runs}.
+ */
 @JsonPropertyOrder({
   "run_id",
   "status",
@@ -18,7 +23,12 @@ import java.util.Map;
   "assigned_to",
   "executor_identity",
   "progress",
-  "answers"
+  "answers",
+  "skipped_steps",
+  "metadata",
+  "updated_at",
+  "cancelled_by",
+  "cancellation_reason"
 })
 public record RunResource(
     RunId runId,
@@ -32,4 +42,9 @@ public record RunResource(
     String assignedTo,
     ExecutorIdentity executorIdentity,
     Progress progress,
-    Map<String, AnswerResource> answers) {}
+    Map<String, AnswerResource> answers,
+    List<String> skippedSteps,
+    Metadata metadata,
+    Instant updatedAt,
+    CancelledBy cancelledBy,
+    String cancellationReason) {}

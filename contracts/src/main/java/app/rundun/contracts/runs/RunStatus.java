@@ -19,6 +19,14 @@ public enum RunStatus {
     return this == COMPLETED || this == CANCELLED || this == EXPIRED;
   }
 
+  /**
+   * The status as of {@code now}: an unfinished run whose link has expired reads as expired at
+   * once, whether or not the expiry has been recorded yet.
+   */
+  public RunStatus at(java.time.Instant expiresAt, java.time.Instant now) {
+    return !finished() && expiresAt != null && !now.isBefore(expiresAt) ? EXPIRED : this;
+  }
+
   public String wire() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -9,7 +9,13 @@ import java.util.List;
 public record WebhookConfig(String url, String sealedSecret, List<String> events) {
 
   public static final List<String> EVENT_TYPES =
-      List.of("run.opened", "step.completed", "run.completed", "run.cancelled", "run.expired");
+      List.of(
+          "run.opened",
+          "step.completed",
+          "run.updated",
+          "run.completed",
+          "run.cancelled",
+          "run.expired");
 
   /** Whether this webhook wants events of the type; no filter means every type. */
   public boolean wants(String eventType) {

@@ -4,6 +4,7 @@ import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.organisations.Mode;
@@ -11,16 +12,20 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.UsageResource;
 import app.rundun.contracts.queries.StaleReads;
 import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.runs.RunLookup;
+import app.rundun.contracts.runs.RunResource;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.ingest.IngestProperties;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +58,19 @@ public class ProcessorQueries {
 
   public RunLookup run(RunId id) {
     return get("/internal/runs/" + id.value(), new TypeReference<RunLookup>() {});
+  }
+
+  /** A page of the organisation's run list, from the instance owning the organisation. */
+  public ListPage<RunResource> runs(OrgId org, Mode mode, RunListQuery query) {
+    String json = Json.mapper().writeValueAsString(query);
+    return get(
+        "/internal/orgs/"
+            + org.value()
+            + "/runs?mode="
+            + mode.name()
+            + "&query="
+            + URLEncoder.encode(json, StandardCharsets.UTF_8),
+        new TypeReference<ListPage<RunResource>>() {});
   }
 
   public List<WebhookAttempt> webhookAttempts(RunId id) {

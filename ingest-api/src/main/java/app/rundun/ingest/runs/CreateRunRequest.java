@@ -2,6 +2,7 @@ package app.rundun.ingest.runs;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.webhooks.AddressPolicy;
@@ -10,10 +11,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /** The body of {@code POST /v1/runs}. */
 record CreateRunRequest(
-    String templateId, WebhookRequest webhook, Double expiresInHours, String executorRef) {
+    String templateId,
+    WebhookRequest webhook,
+    Double expiresInHours,
+    String executorRef,
+    Map<String, String> metadata) {
 
   static final double MAX_HOURS = 24 * 365;
   static final int MAX_REF = 200;
@@ -46,6 +52,11 @@ record CreateRunRequest(
           "executor_ref", "executor_ref is 1 to " + MAX_REF + " characters when given.");
     }
     return executorRef;
+  }
+
+  /** The integrator's key-value pairs; a key given an empty string is left out, as in Stripe. */
+  Metadata validMetadata() {
+    return Metadata.NONE.with(metadata);
   }
 
   /** The validated webhook, its secret sealed; one is made when none is given. */

@@ -4,6 +4,7 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.runs.RunCreated;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
@@ -19,14 +20,18 @@ import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /v1/runs}: exactly the Runs API page. */
 @RestController
@@ -67,6 +72,7 @@ class RunsController {
             caller.mode(),
             request.template(),
             request.reference(),
+            request.validMetadata(),
             request.expiresInSeconds(),
             webhook == null ? null : webhook.config(),
             caller.keyName(),
@@ -80,16 +86,39 @@ class RunsController {
         webhook == null ? null : webhook.generatedSecret());
   }
 
+  /**
+   * The organisation's runs of the key's mode, newest first, one page at a time, read from the run
+   * list on the run-processor owning the organisation.
+   */
+  @GetMapping
+  ListPage<RunResource> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+    return queries.runs(caller.orgId(), caller.mode(), ListRunsRequest.parse(query));
+  }
+
   @GetMapping("/{runId}")
   RunResource get(Caller caller, @PathVariable String runId) {
     return owned(caller, runId).run();
   }
 
-  @PostMapping("/{runId}/cancel")
-  RunResource cancel(Caller caller, @PathVariable String runId) {
+  /** Changes the expiry, the reference or the metadata of a run; emits {@code run.updated}. */
+  @PatchMapping(path = "/{runId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  RunResource update(Caller caller, @PathVariable String runId, @RequestBody JsonNode body) {
+    RunCommand.RunChanges changes = UpdateRunRequest.parse(body);
     RunId id = owned(caller, runId).run().runId();
     return commands.send(
-        new RunCommand.CancelRun(id, caller.orgId(), caller.mode()), RunResource.class);
+        new RunCommand.UpdateRun(id, caller.orgId(), caller.mode(), changes), RunResource.class);
+  }
+
+  /** Calls off an unfinished run; the body, optional, says why. */
+  @PostMapping("/{runId}/cancel")
+  RunResource cancel(
+      Caller caller,
+      @PathVariable String runId,
+      @RequestBody(required = false) CancelRunRequest request) {
+    RunId id = owned(caller, runId).run().runId();
+    String reason = request == null ? null : request.cancellationReason();
+    return commands.send(
+        new RunCommand.CancelRun(id, caller.orgId(), caller.mode(), reason), RunResource.class);
   }
 
   /** No authentication: the run id is the credential. An expired run is gone. */

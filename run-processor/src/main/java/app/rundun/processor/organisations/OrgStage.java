@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class OrgStage implements Processor<String, OrgCommand, String, Object> {
 
   public static final String STORE = "organisations-store";
+  public static final String RUN_SEQUENCE_STORE = "run-sequence-store";
   public static final String RUN_COMMANDS_SINK = "org-run-commands-sink";
   public static final String REPLIES_SINK = "org-replies-sink";
   public static final String API_KEYS_SINK = "org-api-keys-sink";
@@ -47,6 +48,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Organisation> organisations;
   private KeyValueStore<String, Quota> quotas;
+  private KeyValueStore<String, Long> runSequence;
   private TemplateVersions templates;
   private MemberDirectory members;
   private IdempotencyKeys idempotency;
@@ -60,6 +62,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     return List.of(
         StoreBuilders.json(STORE, Organisation.class),
         StoreBuilders.json(Quota.STORE, Quota.class),
+        StoreBuilders.json(RUN_SEQUENCE_STORE, Long.class),
         StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class),
         MemberDirectory.storeBuilder(),
         IdempotencyKeys.storeBuilder());
@@ -70,6 +73,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     this.context = context;
     this.organisations = context.getStateStore(STORE);
     this.quotas = context.getStateStore(Quota.STORE);
+    this.runSequence = context.getStateStore(RUN_SEQUENCE_STORE);
     this.templates = new TemplateVersions(context.getStateStore(TemplateVersions.STORE));
     this.members = new MemberDirectory(context.getStateStore(MemberDirectory.STORE));
     this.idempotency = new IdempotencyKeys(context.getStateStore(IdempotencyKeys.STORE));
@@ -189,9 +193,11 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
                     ErrorCode.NOT_FOUND,
                     "No such template: " + create.templateId(),
                     "template_id"));
+    Long sequence = null;
     if (first.isEmpty()) {
       quotas.put(create.orgId().value(), quota(create.orgId()).admit(create.mode(), now));
       idempotency.remember(create.orgId(), create.idempotency(), runId.value(), now);
+      sequence = nextRunSequence(create.orgId());
     }
     Instant expiresAt =
         create.expiresInSeconds() == null ? null : now.plusSeconds(create.expiresInSeconds());
@@ -202,11 +208,21 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
             create.mode(),
             template,
             create.executorRef(),
+            create.metadata(),
             now,
             expiresAt,
             create.webhook(),
-            create.createdByName());
+            create.createdByName(),
+            sequence);
     context.forward(record.withKey(runId.value()).<Object>withValue(start), RUN_COMMANDS_SINK);
+  }
+
+  /** Numbers the organisation's runs 1, 2, 3…: the order of its run list. */
+  private long nextRunSequence(OrgId id) {
+    Long last = runSequence.get(id.value());
+    long next = last == null ? 1 : last + 1;
+    runSequence.put(id.value(), next);
+    return next;
   }
 
   private Organisation organisation(OrgId id) {

@@ -7,7 +7,9 @@ import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.queries.StaleReads;
+import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
@@ -15,6 +17,7 @@ import app.rundun.processor.members.Member;
 import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.members.PasswordCheck;
 import app.rundun.processor.quota.Quota;
+import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunViews;
@@ -23,6 +26,7 @@ import app.rundun.processor.webhooks.AttemptLog;
 import app.rundun.processor.webhooks.AttemptLogStage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -71,6 +75,28 @@ class QueryController {
           }
           RunLookup lookup = views.lookup(run, clock.instant());
           return lookup;
+        });
+  }
+
+  /**
+   * A page of the organisation's run list, read on the instance owning the organisation. The query
+   * is the API's parsed {@link RunListQuery}, as JSON.
+   */
+  @GetMapping("/orgs/{orgId}/runs")
+  ResponseEntity<?> runs(
+      @PathVariable String orgId,
+      @RequestParam Mode mode,
+      @RequestParam String query,
+      HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    RunListQuery parsed = Json.mapper().readValue(query, RunListQuery.class);
+    return answer(
+        RunList.STORE,
+        org.value(),
+        request,
+        located -> {
+          Instant now = clock.instant();
+          return runList(located).page(org, mode, parsed, now).map(r -> views.resource(r, now));
         });
   }
 
@@ -162,6 +188,13 @@ class QueryController {
           }
           return quota.usage(mode, clock.instant());
         });
+  }
+
+  private RunList runList(Owner.Located located) {
+    return new RunList(
+        owner.<ListedRun>localStore(RunList.STORE, located),
+        owner.<String>localStore(RunList.IDS_STORE, located),
+        owner.<String>localStore(RunList.UPDATED_STORE, located));
   }
 
   private MemberDirectory directory(Owner.Located located) {

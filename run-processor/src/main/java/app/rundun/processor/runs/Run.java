@@ -5,9 +5,12 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.CancelledBy;
 import app.rundun.contracts.runs.ExecutorIdentity;
 import app.rundun.contracts.runs.GeoPoint;
+import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.PhotoRef;
+import app.rundun.contracts.runs.RecordedAnswer;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunStatus;
 import app.rundun.contracts.runs.WebhookConfig;
@@ -21,22 +24,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One run: a snapshot of the template version it was dispatched with, and what the executor has
  * done. Every change is a method that refuses an illegal transition and returns the next state;
  * none of them moves a run whose link has expired, whether or not the sweep has seen it yet.
+ *
+ * @param sequence its place among the organisation's runs (0 for runs dispatched before it was
+ *     counted)
+ * @param updatedAt when it last changed (its creation for runs stored before it was kept)
+ * @param cancelledBy who cancelled it; null unless cancelled
  */
 public record Run(
     RunId id,
     OrgId orgId,
     Mode mode,
+    Long sequence,
     TemplateResource template,
     String executorRef,
+    Metadata metadata,
     String createdByName,
     Instant createdAt,
+    Instant updatedAt,
     Instant expiresAt,
     RunStatus status,
     Instant completedAt,
@@ -45,15 +55,19 @@ public record Run(
     String assignedTo,
     Map<String, RecordedAnswer> answers,
     Set<String> skipped,
+    CancelledBy cancelledBy,
+    String cancellationReason,
     WebhookConfig webhook,
     String holder) {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-  private static final int MAX_NAME = 200;
+  public static final int MAX_REASON = 500;
 
   public Run {
     answers = Map.copyOf(answers);
     skipped = Set.copyOf(skipped);
+    sequence = sequence == null ? 0L : sequence;
+    metadata = metadata == null ? Metadata.NONE : metadata;
+    updatedAt = updatedAt == null ? createdAt : updatedAt;
   }
 
   public static Run start(RunCommand.StartRun start) {
@@ -61,9 +75,12 @@ public record Run(
         start.runId(),
         start.orgId(),
         start.mode(),
+        start.sequence(),
         start.template(),
         start.executorRef(),
+        start.metadata(),
         start.createdByName(),
+        start.createdAt(),
         start.createdAt(),
         start.expiresAt(),
         RunStatus.PENDING,
@@ -73,13 +90,15 @@ public record Run(
         null,
         Map.of(),
         Set.of(),
+        null,
+        null,
         start.webhook(),
         null);
   }
 
   /** The status as of {@code now}: a run whose link has expired reads as expired at once. */
   public RunStatus statusAt(Instant now) {
-    return isDue(now) ? RunStatus.EXPIRED : status;
+    return status.at(expiresAt, now);
   }
 
   public boolean isDue(Instant now) {
@@ -95,12 +114,13 @@ public record Run(
     ExecutorIdentity who =
         switch (template.execution().identityRequired()) {
           case NONE -> ExecutorIdentity.anonymous();
-          case EXTERNAL -> external(name, email);
-          case MEMBER -> member(memberId);
+          case EXTERNAL -> OpeningIdentity.external(name, email);
+          case MEMBER -> OpeningIdentity.member(memberId);
         };
     // A member run is held by its member, whatever device they use.
     String heldBy = who.userId() != null ? who.userId() : holder;
-    return with(heldBy, RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null);
+    return with(heldBy, RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null)
+        .changedAt(now);
   }
 
   /**
@@ -131,7 +151,7 @@ public record Run(
     next.put(stepId, new RecordedAnswer(value, given, geo, now, assignedTo));
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.remove(stepId);
-    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null);
+    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null).changedAt(now);
   }
 
   public Run skip(String stepId, Instant now) {
@@ -145,7 +165,7 @@ public record Run(
     next.remove(stepId);
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.add(stepId);
-    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null);
+    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null).changedAt(now);
   }
 
   /** Completes the run; optional steps left open count as skipped. */
@@ -162,19 +182,40 @@ public record Run(
       }
       nextSkipped.add(step.id());
     }
-    return with(holder, RunStatus.COMPLETED, identity, assignedTo, answers, nextSkipped, now, now);
+    return with(holder, RunStatus.COMPLETED, identity, assignedTo, answers, nextSkipped, now, now)
+        .changedAt(now);
   }
 
   /** The executor leaves before completing. */
   public Run exit(Instant now) {
     refuseFinished(now, "exited");
-    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now);
+    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now)
+        .cancelledBy(CancelledBy.EXECUTOR, null, now);
   }
 
-  /** The integrator calls the run off. */
-  public Run cancel(Instant now) {
+  /** The integrator calls the run off, optionally saying why. */
+  public Run cancel(String reason, Instant now) {
     refuseFinished(now, "cancelled");
-    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now);
+    if (reason != null && (reason.isBlank() || reason.length() > MAX_REASON)) {
+      throw ApiException.invalid(
+          "cancellation_reason",
+          "cancellation_reason is 1 to " + MAX_REASON + " characters when given.");
+    }
+    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now)
+        .cancelledBy(CancelledBy.INTEGRATOR, reason, now);
+  }
+
+  /**
+   * The integrator's changes: a new expiry (only while the run can still be done, and only to a
+   * time ahead of now), a new reference, metadata. Answers this very run when nothing changes.
+   */
+  public Run update(RunCommand.RunChanges changes, Instant now) {
+    if (changes.expiry() != null) {
+      refuseFinished(now, "given a new expiry");
+    }
+    IntegratorFields current = integratorFields();
+    IntegratorFields next = current.apply(changes, now);
+    return next.equals(current) ? this : withIntegratorFields(next, now);
   }
 
   /** Expires a run whose link is past its time; refuses one that is not due or is finished. */
@@ -182,7 +223,8 @@ public record Run(
     if (!isDue(now)) {
       throw ApiException.conflict("Run " + id + " is not due to expire.");
     }
-    return with(holder, RunStatus.EXPIRED, identity, assignedTo, answers, skipped, null, expiresAt);
+    return with(holder, RunStatus.EXPIRED, identity, assignedTo, answers, skipped, null, expiresAt)
+        .changedAt(now);
   }
 
   public Optional<Step> findStep(String stepId) {
@@ -222,24 +264,6 @@ public record Run(
     }
   }
 
-  private static ExecutorIdentity external(String name, String email) {
-    if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-      throw ApiException.invalid("name", "This run asks for the executor's name.");
-    }
-    if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      throw ApiException.invalid("email", "This run asks for the executor's email address.");
-    }
-    return ExecutorIdentity.external(name.strip(), email.strip());
-  }
-
-  private static ExecutorIdentity member(String memberId) {
-    if (memberId == null) {
-      throw new ApiException(
-          ErrorCode.FORBIDDEN, "This run is for organisation members: sign in to open it.", null);
-    }
-    return ExecutorIdentity.member(memberId);
-  }
-
   private Run with(
       String nextHolder,
       RunStatus nextStatus,
@@ -253,10 +277,13 @@ public record Run(
         id,
         orgId,
         mode,
+        sequence,
         template,
         executorRef,
+        metadata,
         createdByName,
         createdAt,
+        updatedAt,
         expiresAt,
         nextStatus,
         nextCompletedAt,
@@ -265,7 +292,48 @@ public record Run(
         nextAssignedTo,
         nextAnswers,
         nextSkipped,
+        cancelledBy,
+        cancellationReason,
         webhook,
         nextHolder);
+  }
+
+  private IntegratorFields integratorFields() {
+    return new IntegratorFields(executorRef, metadata, expiresAt, cancelledBy, cancellationReason);
+  }
+
+  private Run changedAt(Instant now) {
+    return withIntegratorFields(integratorFields(), now);
+  }
+
+  private Run cancelledBy(CancelledBy by, String reason, Instant now) {
+    return withIntegratorFields(
+        new IntegratorFields(executorRef, metadata, expiresAt, by, reason), now);
+  }
+
+  private Run withIntegratorFields(IntegratorFields fields, Instant now) {
+    return new Run(
+        id,
+        orgId,
+        mode,
+        sequence,
+        template,
+        fields.executorRef(),
+        fields.metadata(),
+        createdByName,
+        createdAt,
+        now,
+        fields.expiresAt(),
+        status,
+        completedAt,
+        finishedAt,
+        identity,
+        assignedTo,
+        answers,
+        skipped,
+        fields.cancelledBy(),
+        fields.cancellationReason(),
+        webhook,
+        holder);
   }
 }

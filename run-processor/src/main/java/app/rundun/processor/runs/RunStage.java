@@ -6,6 +6,8 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.processor.stores.StoreBuilders;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,6 +42,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   public static final String EVENTS_SINK = "run-events-sink";
   public static final String REPLIES_SINK = "run-replies-sink";
   public static final String WEBHOOKS_SINK = "run-webhook-deliveries-sink";
+  public static final String RUNS_BY_ORG_SINK = "runs-by-org-sink";
 
   private static final Logger log = LoggerFactory.getLogger(RunStage.class);
   private static final int SWEEP_BATCH = 1_000;
@@ -122,13 +126,25 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
         yield views.executor(save(run, run.exit(now), "run.cancelled", null, now), now);
       }
       case RunCommand.CancelRun cancel -> {
-        Run run = current(cancel, now);
-        if (!run.orgId().equals(cancel.orgId()) || run.mode() != cancel.mode()) {
-          throw ApiException.notFound("run", run.id().value());
-        }
-        yield views.resource(save(run, run.cancel(now), "run.cancelled", null, now), now);
+        Run run = owned(current(cancel, now), cancel.orgId(), cancel.mode());
+        yield views.resource(
+            save(run, run.cancel(cancel.reason(), now), "run.cancelled", null, now), now);
+      }
+      case RunCommand.UpdateRun update -> {
+        Run run = owned(current(update, now), update.orgId(), update.mode());
+        Run updated = run.update(update.changes(), now);
+        yield views.resource(
+            updated.equals(run) ? run : save(run, updated, "run.updated", null, now), now);
       }
     };
+  }
+
+  /** Another organisation's run, or one of the other mode, does not exist for the caller. */
+  private static Run owned(Run run, OrgId orgId, Mode mode) {
+    if (!run.orgId().equals(orgId) || run.mode() != mode) {
+      throw ApiException.notFound("run", run.id().value());
+    }
+    return run;
   }
 
   private Object startRun(RunCommand.StartRun start) {
@@ -142,6 +158,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (run.expiresAt() != null) {
       expiry.add(run.id().value(), run.expiresAt());
     }
+    list(run, start.createdAt());
     return views.resource(run, start.createdAt());
   }
 
@@ -156,9 +173,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   private Run save(Run before, Run after, String eventType, String stepId, Instant now) {
     runs.put(after.id().value(), after);
-    if (after.status().finished() && !before.status().finished() && after.expiresAt() != null) {
-      expiry.remove(after.id().value(), after.expiresAt());
-    }
+    reindexExpiry(before, after);
+    list(after, now);
     if (eventType != null) {
       RunEvent event =
           RunEvent.of(
@@ -177,6 +193,28 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       }
     }
     return after;
+  }
+
+  /** The expiry index holds each unfinished run that has an expiry, at its current time. */
+  private void reindexExpiry(Run before, Run after) {
+    Instant was = before.status().finished() ? null : before.expiresAt();
+    Instant is = after.status().finished() ? null : after.expiresAt();
+    if (Objects.equals(was, is)) {
+      return;
+    }
+    if (was != null) {
+      expiry.remove(after.id().value(), was);
+    }
+    if (is != null) {
+      expiry.add(after.id().value(), is);
+    }
+  }
+
+  /** Sends the run as it is now to its organisation's run list, in this same transaction. */
+  private void list(Run run, Instant now) {
+    context.forward(
+        new Record<>(run.orgId().value(), RunViews.listed(run), now.toEpochMilli()),
+        RUNS_BY_ORG_SINK);
   }
 
   /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}, fixed once, here. */

@@ -2,9 +2,12 @@ package app.rundun.processor.runs;
 
 import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.contracts.runs.AnswerResource;
+import app.rundun.contracts.runs.ExecutorIdentity;
 import app.rundun.contracts.runs.ExecutorRunView;
+import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.PhotoResource;
 import app.rundun.contracts.runs.Progress;
+import app.rundun.contracts.runs.RecordedAnswer;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunPreview;
 import app.rundun.contracts.runs.RunResource;
@@ -37,19 +40,71 @@ public final class RunViews {
   }
 
   public RunResource resource(Run run, Instant now) {
+    return resource(listed(run), now);
+  }
+
+  /** The run object of {@code GET /v1/runs/:id}, from the run or from its entry in the list. */
+  public RunResource resource(ListedRun run, Instant now) {
+    Map<String, AnswerResource> answers = new LinkedHashMap<>();
+    run.answers().forEach((stepId, answer) -> answers.put(stepId, answer(answer)));
     return new RunResource(
-        run.id(),
+        run.runId(),
         run.statusAt(now),
-        run.template().templateId(),
-        run.template().version(),
+        run.templateId(),
+        run.templateV(),
         run.executorRef(),
         run.createdAt(),
         run.completedAt(),
         run.expiresAt(),
         run.assignedTo(),
-        run.identity(),
-        progress(run),
-        answers(run));
+        run.executorIdentity(),
+        new Progress(run.answerableSteps(), run.answers().size(), run.skippedSteps().size()),
+        answers,
+        run.skippedSteps(),
+        run.metadata(),
+        run.updatedAt(),
+        run.cancelledBy(),
+        run.cancellationReason());
+  }
+
+  /**
+   * The run without its template, answers and skipped steps in step order; a run not opened yet
+   * shows the identity mode its template asks for.
+   */
+  public static ListedRun listed(Run run) {
+    Map<String, RecordedAnswer> ordered = new LinkedHashMap<>();
+    List<String> skippedInOrder = new ArrayList<>();
+    for (Step step : run.template().steps()) {
+      if (run.answers().containsKey(step.id())) {
+        ordered.put(step.id(), run.answers().get(step.id()));
+      }
+      if (run.skipped().contains(step.id())) {
+        skippedInOrder.add(step.id());
+      }
+    }
+    return new ListedRun(
+        run.id(),
+        run.orgId(),
+        run.mode(),
+        run.sequence(),
+        run.template().templateId(),
+        run.template().version(),
+        answerableSteps(run),
+        run.status(),
+        run.executorRef(),
+        run.metadata(),
+        run.createdAt(),
+        run.updatedAt(),
+        run.completedAt(),
+        run.expiresAt(),
+        run.assignedTo(),
+        run.identity() != null
+            ? run.identity()
+            : ExecutorIdentity.notYetKnown(run.template().execution().identityRequired()),
+        ordered,
+        skippedInOrder,
+        run.cancelledBy(),
+        run.cancellationReason());
   }
 
   public RunPreview preview(Run run, Instant now) {
@@ -95,15 +150,17 @@ public final class RunViews {
     for (Step step : run.template().steps()) {
       RecordedAnswer answer = run.answers().get(step.id());
       if (answer != null) {
-        List<PhotoResource> photos = new ArrayList<>();
-        for (int i = 0; i < answer.photos().size(); i++) {
-          photos.add(new PhotoResource(i, signer.sign(answer.photos().get(i).key())));
-        }
-        out.put(
-            step.id(),
-            new AnswerResource(answer.value(), photos, answer.geo(), answer.at(), answer.by()));
+        out.put(step.id(), answer(answer));
       }
     }
     return out;
+  }
+
+  private AnswerResource answer(RecordedAnswer answer) {
+    List<PhotoResource> photos = new ArrayList<>();
+    for (int i = 0; i < answer.photos().size(); i++) {
+      photos.add(new PhotoResource(i, signer.sign(answer.photos().get(i).key())));
+    }
+    return new AnswerResource(answer.value(), photos, answer.geo(), answer.at(), answer.by());
   }
 }

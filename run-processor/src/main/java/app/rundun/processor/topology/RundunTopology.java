@@ -4,6 +4,7 @@ import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.processor.idempotency.IdempotencyStage;
 import app.rundun.processor.organisations.OrgStage;
+import app.rundun.processor.runlist.RunListStage;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunViews;
 import app.rundun.processor.webhooks.AttemptLogStage;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.Topology;
  * rundun.org-commands (key org id) -> org-stage [organisations, quota, template versions]
  *     -> rundun.run-commands (StartRun, key run id) | rundun.replies | rundun.api-keys
  * rundun.run-commands (key run id) -> run-stage [runs, run expiry]
- *     -> rundun.run-events | rundun.replies | rundun.webhook-deliveries
+ *     -> rundun.run-events | rundun.replies | rundun.webhook-deliveries | rundun.runs-by-org
+ * rundun.runs-by-org (key org id) -> run-list-stage [run list, its ids, its update times]
  * rundun.idempotency (key scope|key) -> idempotency-stage [claims, their ends] -> rundun.replies
  * rundun.webhook-attempts (key run id) -> webhook-attempts-stage [webhook-attempts]
  * </pre>
@@ -32,6 +34,8 @@ public final class RundunTopology {
   public static final String RUN_STAGE = "run-stage";
   public static final String IDEMPOTENCY_SOURCE = "idempotency-source";
   public static final String IDEMPOTENCY_STAGE = "idempotency-stage";
+  public static final String RUN_LIST_SOURCE = "runs-by-org-source";
+  public static final String RUN_LIST_STAGE = "run-list-stage";
   public static final String ATTEMPTS_SOURCE = "webhook-attempts-source";
   public static final String ATTEMPTS_STAGE = "webhook-attempts-stage";
 
@@ -53,6 +57,11 @@ public final class RundunTopology {
     sink(topology, RunStage.EVENTS_SINK, Topics.RUN_EVENTS, RUN_STAGE);
     sink(topology, RunStage.REPLIES_SINK, Topics.REPLIES, RUN_STAGE);
     sink(topology, RunStage.WEBHOOKS_SINK, Topics.WEBHOOK_DELIVERIES, RUN_STAGE);
+    sink(topology, RunStage.RUNS_BY_ORG_SINK, Topics.RUNS_BY_ORG, RUN_STAGE);
+
+    source(topology, RUN_LIST_SOURCE, Topics.RUNS_BY_ORG);
+    topology.addProcessor(RUN_LIST_STAGE, RunListStage::new, RUN_LIST_SOURCE);
+    RunListStage.storeBuilders().forEach(store -> topology.addStateStore(store, RUN_LIST_STAGE));
 
     source(topology, IDEMPOTENCY_SOURCE, Topics.IDEMPOTENCY);
     topology.addProcessor(IDEMPOTENCY_STAGE, () -> new IdempotencyStage(clock), IDEMPOTENCY_SOURCE);

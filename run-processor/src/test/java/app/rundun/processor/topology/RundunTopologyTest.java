@@ -159,10 +159,10 @@ class RundunTopologyTest {
     assertThat(errorOf(new RunCommand.ExitRun(run, PHONE)))
         .as("exit when completed")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.CancelRun(run, org, Mode.LIVE)))
+    assertThat(errorOf(new RunCommand.CancelRun(run, org, Mode.LIVE, null)))
         .as("cancel when completed")
         .isEqualTo("conflict");
-    assertThat(errorOf(new RunCommand.CancelRun(RunId.mint(), org, Mode.LIVE)))
+    assertThat(errorOf(new RunCommand.CancelRun(RunId.mint(), org, Mode.LIVE, null)))
         .as("unknown run")
         .isEqualTo("not_found");
     assertThat(topology.events())
@@ -175,9 +175,9 @@ class RundunTopologyTest {
     TemplateId template = organisationWithTemplate(Plan.TEAM);
     RunId run = RunId.mint();
     topology.send(createRunCommand(template, run, Mode.LIVE, null));
-    assertThat(errorOf(new RunCommand.CancelRun(run, OrgId.mint(), Mode.LIVE)))
+    assertThat(errorOf(new RunCommand.CancelRun(run, OrgId.mint(), Mode.LIVE, null)))
         .isEqualTo("not_found");
-    assertThat(errorOf(new RunCommand.CancelRun(run, org, Mode.TEST))).isEqualTo("not_found");
+    assertThat(errorOf(new RunCommand.CancelRun(run, org, Mode.TEST, null))).isEqualTo("not_found");
   }
 
   @Test
@@ -216,7 +216,7 @@ class RundunTopologyTest {
   private OrgCommand.CreateRun createRunCommand(
       TemplateId template, RunId run, Mode mode, Long expiresInSeconds) {
     return new OrgCommand.CreateRun(
-        org, run, mode, template, null, expiresInSeconds, null, "Alex", null);
+        org, run, mode, template, null, null, expiresInSeconds, null, "Alex", null);
   }
 
   private static TemplateDraft draft(String name, int steps) {

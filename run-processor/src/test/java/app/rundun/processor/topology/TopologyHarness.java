@@ -10,6 +10,7 @@ import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.RunViews;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -108,6 +109,14 @@ final class TopologyHarness implements AutoCloseable {
   /** A state store of the topology, to see what a sweep has left. */
   <V> org.apache.kafka.streams.state.KeyValueStore<String, V> store(String name) {
     return driver.getKeyValueStore(name);
+  }
+
+  /** The run list as the topology has left it, read as the query API reads it. */
+  RunList runList() {
+    return new RunList(
+        driver.getKeyValueStore(RunList.STORE),
+        driver.getKeyValueStore(RunList.IDS_STORE),
+        driver.getKeyValueStore(RunList.UPDATED_STORE));
   }
 
   List<RunEvent> events() {

@@ -1,0 +1,180 @@
+package app.rundun.ingest.runs;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.lists.TimeRange;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunListQuery;
+import app.rundun.contracts.runs.RunStatus;
+import app.rundun.contracts.templates.TemplateId;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The query string of {@code GET /v1/runs}, read strictly: an unknown parameter, a parameter given
+ * twice (but {@code status}), or a value of the wrong form is a 400 that names it.
+ */
+final class ListRunsRequest {
+
+  private static final Pattern RANGE = Pattern.compile("(created|updated)\\[(gte|gt|lte|lt)]");
+  private static final Pattern METADATA = Pattern.compile("metadata\\[(.+)]");
+  private static final Pattern WHOLE_SECONDS = Pattern.compile("-?\\d{1,12}");
+  private static final Set<String> PLAIN =
+      Set.of(
+          "limit",
+          "starting_after",
+          "ending_before",
+          "status",
+          "template_id",
+          "executor_ref",
+          "assigned_to");
+
+  private ListRunsRequest() {}
+
+  static RunListQuery parse(MultiValueMap<String, String> parameters) {
+    TimeRange created = TimeRange.ANY;
+    TimeRange updated = TimeRange.ANY;
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+      String name = parameter.getKey();
+      Matcher range = RANGE.matcher(name);
+      Matcher meta = METADATA.matcher(name);
+      if (range.matches()) {
+        TimeRange bound = bound(range.group(2), instant(name, single(parameters, name)));
+        if (range.group(1).equals("created")) {
+          created = created.and(bound);
+        } else {
+          updated = updated.and(bound);
+        }
+      } else if (meta.matches()) {
+        metadata.put(meta.group(1), single(parameters, name));
+      } else if (!PLAIN.contains(name)) {
+        throw ApiException.invalid(name, "Unknown parameter: " + name + ".");
+      }
+    }
+    return new RunListQuery(
+        limit(parameters),
+        runId(parameters, "starting_after"),
+        runId(parameters, "ending_before"),
+        statuses(parameters.get("status")),
+        templateId(parameters),
+        text(parameters, "executor_ref"),
+        memberId(parameters),
+        created,
+        updated,
+        metadata);
+  }
+
+  private static int limit(MultiValueMap<String, String> parameters) {
+    String limit = single(parameters, "limit");
+    if (limit == null) {
+      return RunListQuery.DEFAULT_LIMIT;
+    }
+    if (!limit.matches("\\d{1,3}")) {
+      throw ApiException.invalid(
+          "limit", "limit is a whole number from 1 to " + RunListQuery.MAX_LIMIT + ".");
+    }
+    return Integer.parseInt(limit);
+  }
+
+  private static RunId runId(MultiValueMap<String, String> parameters, String name) {
+    String value = single(parameters, name);
+    if (value == null) {
+      return null;
+    }
+    if (!PrefixedIds.isValid("r", value)) {
+      throw ApiException.invalid(name, name + " is a run id, r-{uuid}.");
+    }
+    return new RunId(value);
+  }
+
+  private static Set<RunStatus> statuses(List<String> values) {
+    Set<RunStatus> statuses = EnumSet.noneOf(RunStatus.class);
+    if (values == null) {
+      return statuses;
+    }
+    for (String value : values) {
+      for (String status : value.split(",", -1)) {
+        statuses.add(status(status));
+      }
+    }
+    return statuses;
+  }
+
+  private static RunStatus status(String wire) {
+    for (RunStatus status : RunStatus.values()) {
+      if (status.wire().equals(wire)) {
+        return status;
+      }
+    }
+    throw ApiException.invalid(
+        "status", "status is pending, in_progress, completed, cancelled or expired.");
+  }
+
+  private static TemplateId templateId(MultiValueMap<String, String> parameters) {
+    String value = single(parameters, "template_id");
+    if (value == null) {
+      return null;
+    }
+    if (!PrefixedIds.isValid("t", value)) {
+      throw ApiException.invalid("template_id", "template_id is a template id, t-{uuid}.");
+    }
+    return new TemplateId(value);
+  }
+
+  private static String memberId(MultiValueMap<String, String> parameters) {
+    String value = single(parameters, "assigned_to");
+    if (value != null && !PrefixedIds.isValid("u", value)) {
+      throw ApiException.invalid("assigned_to", "assigned_to is a member id, u-{uuid}.");
+    }
+    return value;
+  }
+
+  private static String text(MultiValueMap<String, String> parameters, String name) {
+    String value = single(parameters, name);
+    if (value != null && value.isEmpty()) {
+      throw ApiException.invalid(name, name + " is not empty when given.");
+    }
+    return value;
+  }
+
+  private static TimeRange bound(String operator, Instant at) {
+    return switch (operator) {
+      case "gte" -> new TimeRange(at, null);
+      case "gt" -> new TimeRange(at.plusNanos(1), null);
+      case "lt" -> new TimeRange(null, at);
+      default -> new TimeRange(null, at.plusNanos(1));
+    };
+  }
+
+  /** An ISO 8601 time ({@code 2026-05-22T08:31:00Z}) or, as Stripe takes it, Unix seconds. */
+  private static Instant instant(String name, String value) {
+    try {
+      return WHOLE_SECONDS.matcher(value).matches()
+          ? Instant.ofEpochSecond(Long.parseLong(value))
+          : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalid(
+          name, name + " is a time in ISO 8601 (2026-05-22T08:31:00Z) or Unix seconds.");
+    }
+  }
+
+  private static String single(MultiValueMap<String, String> parameters, String name) {
+    List<String> values = parameters.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw ApiException.invalid(name, name + " is given once.");
+    }
+    return values.getFirst();
+  }
+}
