@@ -136,6 +136,20 @@ class HostileInputTest {
     RawHttp.Answer tooMany = RawHttp.request(base, "GET", many.toString(), null, auth);
     assertThat(tooMany.status()).isEqualTo(400);
     tooMany.expectErrorShape();
+
+    // A form-encoded GET leaves its query to the list's handler, which must refuse it cleanly.
+    for (String list : List.of("/v1/runs", "/v1/templates", "/v1/members")) {
+      RawHttp.Answer badQuery =
+          RawHttp.request(
+              base,
+              "GET",
+              list + "?%=%20",
+              null,
+              auth,
+              "Content-Type: application/x-www-form-urlencoded");
+      assertThat(badQuery.status()).as(list).isEqualTo(400);
+      badQuery.expectErrorShape();
+    }
   }
 
   @Test

@@ -224,6 +224,50 @@ class RunListTest {
   }
 
   @Test
+  void templatesAndMembersAreListedTheSameWayNewestFirst() throws Exception {
+    Api live = TestSystem.newOrganisation("team");
+    List<JsonNode> templates = new ArrayList<>();
+    List<JsonNode> members = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      templates.add(live.post("/v1/templates", template("Check " + i, "none")).expect(201).json());
+      members.add(
+          live.post("/v1/members", Map.of("name", "M " + i, "email", "m" + i + "@example.com"))
+              .expect(201)
+              .json());
+    }
+    for (var list :
+        List.of(
+            Map.entry("/v1/templates", Map.entry("template_id", templates)),
+            Map.entry("/v1/members", Map.entry("user_id", members)))) {
+      String path = list.getKey();
+      String idField = list.getValue().getKey();
+      // Newest first: by creation time (whole seconds), then by id.
+      List<String> ids =
+          list.getValue().getValue().stream()
+              .sorted(
+                  java.util.Comparator.comparing((JsonNode n) -> n.get("created_at").asString())
+                      .thenComparing(n -> n.get(idField).asString()))
+              .map(n -> n.get(idField).asString())
+              .toList();
+      JsonNode first = live.get(path + "?limit=2").expect(200).json();
+      assertThat(first.get("object").asString()).isEqualTo("list");
+      assertThat(first.get("has_more").asBoolean()).isTrue();
+      assertThat(first.get("data").valueStream().map(t -> t.get(idField).asString()))
+          .containsExactly(ids.get(2), ids.get(1));
+      JsonNode rest = live.get(path + "?limit=2&starting_after=" + ids.get(1)).expect(200).json();
+      assertThat(rest.get("has_more").asBoolean()).isFalse();
+      assertThat(rest.get("data").valueStream().map(t -> t.get(idField).asString()))
+          .containsExactly(ids.get(0));
+      JsonNode back = live.get(path + "?ending_before=" + ids.get(0)).expect(200).json();
+      assertThat(back.get("data").valueStream().map(t -> t.get(idField).asString()))
+          .containsExactly(ids.get(2), ids.get(1));
+      live.get(path + "?limit=101").expectError(400, "invalid_request", "limit");
+      live.get(path + "?status=pending").expectError(400, "invalid_request", "status");
+      live.get(path + "?starting_after=nope").expectError(400, "invalid_request", "starting_after");
+    }
+  }
+
+  @Test
   void theListIsAnsweredByTheOwnerWhenAskedOfTheInstanceThatDoesNotOwnTheOrganisation()
       throws Exception {
     RundunSystem system = TestSystem.get();

@@ -37,6 +37,7 @@ public final class Json {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .addModule(StrictValues.module())
+        .addModule(WholeSecondInstants.module())
         .withCoercionConfig(
             LogicalType.Textual,
             cfg ->

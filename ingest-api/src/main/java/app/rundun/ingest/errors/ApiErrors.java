@@ -4,6 +4,7 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -106,6 +107,18 @@ public class ApiErrors {
       MissingServletRequestParameterException e, HttpServletRequest request) {
     return respond(
         ApiException.invalid(e.getParameterName(), e.getParameterName() + " is required."),
+        request);
+  }
+
+  /**
+   * A query string Tomcat cannot decode, met where a handler reads the parameters: the filter in
+   * front leaves the query of a form-encoded request to the handler, as it must not read the body.
+   */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<ErrorBody> unreadableQuery(HttpServletRequest request) {
+    return respond(
+        ApiException.invalid(
+            null, "The query string cannot be read: bad encoding, or too many parameters."),
         request);
   }
 

@@ -3,6 +3,8 @@ package app.rundun.ingest.members;
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.lists.ListPage;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.members.MemberStatus;
 import app.rundun.ingest.IngestProperties;
@@ -11,14 +13,15 @@ import app.rundun.ingest.auth.MemberTokens;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.queries.ProcessorQueries;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -61,9 +64,11 @@ class MembersController {
         inviteBase + tokens.invite(caller.orgId(), userId));
   }
 
+  /** The organisation's members, newest first, a page at a time. */
   @GetMapping
-  MemberList list(Caller caller) {
-    return new MemberList(queries.members(caller.orgId()));
+  ListPage<MemberResource> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+    Paging paging = Paging.readOnly(query);
+    return paging.page(queries.members(caller.orgId()), MemberResource::userId);
   }
 
   @PostMapping("/{userId}/deactivate")
@@ -86,7 +91,4 @@ class MembersController {
       MemberStatus status,
       Instant createdAt,
       String inviteUrl) {}
-
-  /** A list answer. */
-  record MemberList(List<MemberResource> data) {}
 }

@@ -47,7 +47,10 @@ public class ProcessorQueries {
   private final List<String> baseUrls;
   private final AtomicInteger next = new AtomicInteger();
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final String credential;
 
@@ -71,6 +74,16 @@ public class ProcessorQueries {
             + "&query="
             + URLEncoder.encode(json, StandardCharsets.UTF_8),
         new TypeReference<ListPage<RunResource>>() {});
+  }
+
+  /**
+   * The run object of {@code GET /v1/runs/:id}, as JSON ready to send, when the run is the
+   * organisation's and of the mode; not found otherwise. Passed through as it is: nothing parses
+   * and writes it again on the way.
+   */
+  public byte[] runJson(OrgId org, Mode mode, RunId id) {
+    return sendRaw(
+        "/internal/orgs/" + org.value() + "/runs/" + id.value() + "?mode=" + mode.name(), null);
   }
 
   public List<WebhookAttempt> webhookAttempts(RunId id) {
@@ -115,8 +128,21 @@ public class ProcessorQueries {
     return send(path, null, type);
   }
 
-  /** A GET, or a POST of {@code body}, to the first instance that answers. */
+  /** A GET, or a POST of {@code body}, to the first instance that answers, parsed. */
   private <T> T send(String path, HttpRequest.BodyPublisher body, TypeReference<T> type) {
+    byte[] answer = sendRaw(path, body);
+    try {
+      return Json.mapper().readValue(answer, type);
+    } catch (JacksonException e) {
+      throw unreadable();
+    }
+  }
+
+  /**
+   * The body of a 200 from the first instance that answers; any other answer is the error it
+   * carries. A GET may be answered by a standby, which flags the request being served as stale.
+   */
+  private byte[] sendRaw(String path, HttpRequest.BodyPublisher body) {
     Optional<ServletRequestAttributes> plainRead = body == null ? plainRead() : Optional.empty();
     int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
     for (int i = 0; i < baseUrls.size(); i++) {
@@ -140,21 +166,24 @@ public class ProcessorQueries {
         Thread.currentThread().interrupt();
         break;
       }
-      try {
-        if (response.statusCode() == 200) {
-          T found = Json.mapper().readValue(response.body(), type);
-          if (response.headers().firstValue(StaleReads.FLAG).isPresent()) {
-            plainRead.ifPresent(read -> read.getResponse().setHeader(StaleReads.FLAG, "true"));
-          }
-          return found;
+      if (response.statusCode() == 200) {
+        if (response.headers().firstValue(StaleReads.FLAG).isPresent()) {
+          plainRead.ifPresent(read -> read.getResponse().setHeader(StaleReads.FLAG, "true"));
         }
+        return response.body();
+      }
+      try {
         throw Json.mapper().readValue(response.body(), ApiError.class).toException();
       } catch (JacksonException e) {
-        throw new ApiException(
-            ErrorCode.UNAVAILABLE, "Run state could not be read; retry shortly.", null);
+        throw unreadable();
       }
     }
     throw new ApiException(ErrorCode.UNAVAILABLE, "Run state is unreachable; retry shortly.", null);
+  }
+
+  private static ApiException unreadable() {
+    return new ApiException(
+        ErrorCode.UNAVAILABLE, "Run state could not be read; retry shortly.", null);
   }
 
   /**

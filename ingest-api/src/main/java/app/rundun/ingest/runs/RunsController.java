@@ -95,9 +95,13 @@ class RunsController {
     return queries.runs(caller.orgId(), caller.mode(), ListRunsRequest.parse(query));
   }
 
+  /** The run with every answer, passed through as the run-processor writes it. */
   @GetMapping("/{runId}")
-  RunResource get(Caller caller, @PathVariable String runId) {
-    return owned(caller, runId).run();
+  byte[] get(Caller caller, @PathVariable String runId) {
+    if (!PrefixedIds.isValid("r", runId)) {
+      throw ApiException.notFound("run", runId);
+    }
+    return queries.runJson(caller.orgId(), caller.mode(), new RunId(runId));
   }
 
   /** Changes the expiry, the reference or the metadata of a run; emits {@code run.updated}. */

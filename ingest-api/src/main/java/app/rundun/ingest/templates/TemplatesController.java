@@ -3,6 +3,8 @@ package app.rundun.ingest.templates;
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.lists.ListPage;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
@@ -10,9 +12,9 @@ import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -79,13 +82,13 @@ class TemplatesController {
     return queries.template(caller.orgId(), id(templateId), number);
   }
 
+  /** The latest version of each template, newest template first, a page at a time. */
   @GetMapping
-  TemplateList list(Caller caller) {
-    return new TemplateList(queries.templates(caller.orgId()));
+  ListPage<TemplateResource> list(
+      Caller caller, @RequestParam MultiValueMap<String, String> query) {
+    Paging paging = Paging.readOnly(query);
+    return paging.page(queries.templates(caller.orgId()), t -> t.templateId().value());
   }
-
-  /** A list answer, with room to page later without breaking callers. */
-  record TemplateList(List<TemplateResource> data) {}
 
   private static TemplateId id(String templateId) {
     if (!PrefixedIds.isValid("t", templateId)) {

@@ -2,6 +2,7 @@ package app.rundun.ingest.webhooks;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.webhooks.Redelivery;
@@ -34,9 +35,10 @@ class WebhookDeliveriesController {
     this.commands = commands;
   }
 
+  /** Every attempt of the run's deliveries, oldest first, in the list shape of the API. */
   @GetMapping
-  AttemptList list(Caller caller, @PathVariable String runId) {
-    return new AttemptList(queries.webhookAttempts(owned(caller, runId)));
+  ListPage<WebhookAttempt> list(Caller caller, @PathVariable String runId) {
+    return new ListPage<>(queries.webhookAttempts(owned(caller, runId)), false);
   }
 
   /** Delivers a failed (or stopped) event again, from its first attempt. */
@@ -74,9 +76,6 @@ class WebhookDeliveriesController {
     }
     return lookup.run().runId();
   }
-
-  /** Every attempt of the run's deliveries, oldest first. */
-  record AttemptList(List<WebhookAttempt> data) {}
 
   /** A redelivery that is on its way. */
   record RedeliveryAccepted(String eventId, String status) {}

@@ -5,6 +5,7 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.processor.stores.StoreBuilders;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,12 +53,14 @@ public final class MemberDirectory {
     return member;
   }
 
+  /** The organisation's members, newest first (then by id), so that a page stays where it is. */
   public List<Member> list(OrgId org) {
     List<Member> members = new ArrayList<>();
     try (KeyValueIterator<String, Member> it =
         store.prefixScan(org.value() + "/", new StringSerializer())) {
       it.forEachRemaining(entry -> members.add(entry.value));
     }
+    members.sort(Comparator.comparing(Member::createdAt).thenComparing(Member::userId).reversed());
     return members;
   }
 

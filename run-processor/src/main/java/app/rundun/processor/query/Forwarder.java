@@ -25,7 +25,10 @@ class Forwarder {
   static final String FORWARDED_HEADER = "Rundun-Forwarded";
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final String credential;
 
   Forwarder(ProcessorProperties properties) {

@@ -79,6 +79,31 @@ class QueryController {
   }
 
   /**
+   * The run object of {@code GET /v1/runs/:id}, when the run is the organisation's and of the mode
+   * (not found otherwise): only the integrator's view is made, not the link's nor the executor's.
+   */
+  @GetMapping("/orgs/{orgId}/runs/{runId}")
+  ResponseEntity<?> orgRun(
+      @PathVariable String orgId,
+      @PathVariable String runId,
+      @RequestParam Mode mode,
+      HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    RunId id = new RunId(runId);
+    return answer(
+        RunStage.RUNS_STORE,
+        id.value(),
+        request,
+        located -> {
+          Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
+          if (run == null || !run.orgId().equals(org) || run.mode() != mode) {
+            throw ApiException.notFound("run", id.value());
+          }
+          return views.resource(run, clock.instant());
+        });
+  }
+
+  /**
    * A page of the organisation's run list, read on the instance owning the organisation. The query
    * is the API's parsed {@link RunListQuery}, as JSON.
    */

@@ -7,10 +7,12 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -54,19 +56,28 @@ public final class TemplateVersions {
     return Optional.ofNullable(store.get(key(org, id, version)));
   }
 
-  /** The latest version of each of the organisation's templates, in template id order. */
+  /**
+   * The latest version of each of the organisation's templates, newest template first (by when its
+   * first version was made, then by id), so that a page of the list stays where it is.
+   */
   public List<TemplateResource> list(OrgId org) {
     List<TemplateResource> latest = new ArrayList<>();
+    Map<TemplateId, Instant> firstMade = new HashMap<>();
     try (KeyValueIterator<String, TemplateResource> it =
         store.prefixScan(org.value() + "/", new StringSerializer())) {
       while (it.hasNext()) {
-        KeyValue<String, TemplateResource> entry = it.next();
-        if (!latest.isEmpty() && latest.getLast().templateId().equals(entry.value.templateId())) {
+        TemplateResource version = it.next().value;
+        firstMade.putIfAbsent(version.templateId(), version.createdAt());
+        if (!latest.isEmpty() && latest.getLast().templateId().equals(version.templateId())) {
           latest.removeLast();
         }
-        latest.add(entry.value);
+        latest.add(version);
       }
     }
+    latest.sort(
+        Comparator.comparing((TemplateResource t) -> firstMade.get(t.templateId()))
+            .thenComparing(t -> t.templateId().value())
+            .reversed());
     return latest;
   }
 
