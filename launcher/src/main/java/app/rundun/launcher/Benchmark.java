@@ -151,8 +151,10 @@ final class Benchmark {
       webhooks(template, null, 0, WEBHOOK_WARMUP);
       rows.add(webhooks(template, "webhooks, all endpoints healthy", 0, WEBHOOK_RUNS));
       rows.add(webhooks(template, "webhooks, 1 endpoint in 10 dead", 10, WEBHOOK_RUNS));
-      String restore = restore(system, template);
-      report(restore);
+      Filled filled = fill(system, template);
+      String reads = reads(runs.getFirst(), filled);
+      String restore = restore(system, filled);
+      report(reads + "\n" + restore);
     }
   }
 
@@ -340,13 +342,43 @@ final class Benchmark {
   }
 
   /**
-   * Fills the run store with {@code RUNDUN_BENCH_RESTORE_RUNS} runs straight through the run
-   * commands topic, then replaces the run-processor with one that has no local state, and times how
-   * long it takes to restore every store from its changelog and start processing.
+   * The organisation's runs after the fill: how many, how long it took, and one deep in the list.
    */
-  private String restore(RundunSystem system, String templateId) throws Exception {
+  private record Filled(int count, double seconds, String deepRun) {}
+
+  /**
+   * Reads and changes under wrk, the organisation holding the filled runs: {@code /health} (the
+   * ceiling), a run by id, the first page of 100 runs, a page 1,000 pages deep, and PATCH.
+   */
+  private String reads(String runId, Filled filled) throws Exception {
+    if (!WrkLoad.available()) {
+      return "Reads under wrk: skipped, wrk is not installed (apt-get install wrk).\n";
+    }
+    WrkLoad wrk = new WrkLoad(key);
+    wrk.measure("ceiling: GET /health", base + "/health", null);
+    wrk.measure("GET /v1/runs/:id", base + "/v1/runs/" + runId, null);
+    String list = String.format("GET /v1/runs?limit=100 (%,d runs)", filled.count());
+    wrk.measure(list + ", first page", base + "/v1/runs?limit=100", null);
+    wrk.measure(
+        list + ", 1,000 pages deep",
+        base + "/v1/runs?limit=100&starting_after=" + filled.deepRun(),
+        null);
+    wrk.measure(
+        "PATCH /v1/runs/:id (metadata)",
+        base + "/v1/runs/" + runId,
+        "{\"metadata\":{\"n\":\"%d\"}}");
+    return wrk.table();
+  }
+
+  /**
+   * Fills the organisation with {@code RUNDUN_BENCH_RESTORE_RUNS} (1,000,000) runs straight onto
+   * the run commands, and waits until the run list shows the one 100,000 from the newest.
+   */
+  private Filled fill(RundunSystem system, String templateId) throws Exception {
     int count =
         Integer.parseInt(System.getenv().getOrDefault("RUNDUN_BENCH_RESTORE_RUNS", "1000000"));
+    int deep = Math.max(0, count - 100_000 - 1);
+    String deepRun = null;
     TemplateResource template =
         Json.mapper()
             .readValue(get("/v1/templates/" + templateId, key).body(), TemplateResource.class);
@@ -360,6 +392,9 @@ final class Benchmark {
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < count; i++) {
         RunId id = RunId.mint();
+        if (i == deep) {
+          deepRun = id.value();
+        }
         RunCommand start =
             new RunCommand.StartRun(
                 id,
@@ -379,7 +414,14 @@ final class Benchmark {
       }
     }
     awaitConsumed(system.bootstrapServers());
-    double fillSeconds = (System.nanoTime() - filling) / 1e9;
+    while (get("/v1/runs?limit=1&starting_after=" + deepRun, key).status() != 200) {
+      Thread.sleep(200);
+    }
+    return new Filled(count, (System.nanoTime() - filling) / 1e9, deepRun);
+  }
+
+  /** Times a fresh run-processor, with no local state, restoring every store. */
+  private String restore(RundunSystem system, Filled filled) throws Exception {
     system.stopProcessor(0);
     long restoring = System.nanoTime();
     system.startProcessor("restored-from-changelog", 0);
@@ -387,7 +429,7 @@ final class Benchmark {
     return String.format(
         "State restore: %,d runs (filled in %.0f s): a fresh run-processor, with no local state, took"
             + " %.1f s from start to processing (joining the group, restoring every store)",
-        count, fillSeconds, restoreSeconds);
+        filled.count(), filled.seconds(), restoreSeconds);
   }
 
   /** Waits until the run-processor has consumed everything on the run commands topic. */

@@ -1,0 +1,138 @@
+package app.rundun.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads one URL with Debian's {@code wrk} (64 connections, 2 threads), a generator that is not the
+ * bottleneck: the benchmark's own Java client tops out far below what the server answers on {@code
+ * /health}, so reads are measured with this one, warm, beside its own {@code /health}.
+ */
+final class WrkLoad {
+
+  private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+  private static final Pattern PERCENTILE =
+      Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+
+  private final String bearer;
+  private final List<Result> results = new ArrayList<>();
+
+  WrkLoad(String bearer) {
+    this.bearer = bearer;
+  }
+
+  /** What wrk measured of one URL. */
+  record Result(String what, double perSecond, double p50Ms, double p99Ms, long failed) {}
+
+  static boolean available() {
+    try {
+      Process probe = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+      probe.getInputStream().readAllBytes();
+      probe.waitFor();
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Warms the URL up for 5 s, then measures it for 10 s; {@code patch} sends PATCHes instead. */
+  Result measure(String what, String url, String patchBody)
+      throws IOException, InterruptedException {
+    Path script = null;
+    if (patchBody != null) {
+      script = Files.createTempFile("rundun-wrk", ".lua");
+      Files.writeString(
+          script,
+          "wrk.method = \"PATCH\"\n"
+              + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+              + "counter = 0\n"
+              + "request = function()\n"
+              + "  counter = counter + 1\n"
+              + "  return wrk.format(nil, nil, nil, string.format('"
+              + patchBody
+              + "', counter))\n"
+              + "end\n");
+    }
+    run(url, script, "5s");
+    String out = run(url, script, "10s");
+    Matcher rate = RATE.matcher(out);
+    if (!rate.find()) {
+      throw new IllegalStateException("wrk printed no rate for " + url + ":\n" + out);
+    }
+    double p50 = 0;
+    double p99 = 0;
+    Matcher percentile = PERCENTILE.matcher(out);
+    while (percentile.find()) {
+      double value = Double.parseDouble(percentile.group(2));
+      double ms =
+          switch (percentile.group(3)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+          };
+      if (percentile.group(1).equals("50")) {
+        p50 = ms;
+      } else {
+        p99 = ms;
+      }
+    }
+    Matcher failed = NON_2XX.matcher(out);
+    Result result =
+        new Result(
+            what,
+            Double.parseDouble(rate.group(1)),
+            p50,
+            p99,
+            failed.find() ? Long.parseLong(failed.group(1)) : 0);
+    results.add(result);
+    System.out.printf("  wrk: %s: %,.0f/s%n", what, result.perSecond());
+    return result;
+  }
+
+  /** The table of every URL measured, each beside the first one (the ceiling, {@code /health}). */
+  String table() {
+    Result ceiling = results.getFirst();
+    StringBuilder table = new StringBuilder();
+    table.append(
+        "Reads and changes under wrk (64 connections, 2 threads, 10 s after 5 s warm):\n\n");
+    table.append("| what | per second | p50 ms | p99 ms | vs /health | non-2xx |\n");
+    table.append("|---|---:|---:|---:|---:|---:|\n");
+    for (Result result : results) {
+      table.append(
+          String.format(
+              "| %s | %,.0f | %.1f | %.1f | %.0f%% | %d |%n",
+              result.what(),
+              result.perSecond(),
+              result.p50Ms(),
+              result.p99Ms(),
+              100 * result.perSecond() / ceiling.perSecond(),
+              result.failed()));
+    }
+    return table.toString();
+  }
+
+  private String run(String url, Path script, String duration)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d" + duration));
+    command.add("--latency");
+    command.addAll(List.of("-H", "Authorization: Bearer " + bearer));
+    if (script != null) {
+      command.addAll(List.of("-s", script.toString()));
+    }
+    command.add(url);
+    Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    wrk.waitFor();
+    return out;
+  }
+}
