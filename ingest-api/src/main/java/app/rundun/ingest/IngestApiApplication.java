@@ -1,6 +1,8 @@
 package app.rundun.ingest;
 
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.contracts.media.PhotoLinks;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +28,21 @@ public class IngestApiApplication {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Photo URLs are signed here, as answers leave, and checked here when a photo is fetched. */
+  @Bean
+  MediaUrlSigner mediaUrlSigner(IngestProperties properties, Clock clock) {
+    return new MediaUrlSigner(
+        properties.publicBaseUrl(),
+        properties.mediaSigningSecret(),
+        properties.mediaUrlTtl(),
+        clock);
+  }
+
+  @Bean
+  PhotoLinks photoLinks(MediaUrlSigner signer) {
+    return new PhotoLinks(signer);
   }
 
   /** The wire speaks the same strict snake_case dialect as the topics. */

@@ -153,6 +153,7 @@ public final class RundunSystem implements AutoCloseable {
   private ConfigurableApplicationContext startApi(
       int port, List<String> processorUrls, Map<String, String> extraProperties) {
     Map<String, Object> props = common();
+    props.putAll(photoLinks());
     props.put("server.port", port);
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
@@ -165,10 +166,23 @@ public final class RundunSystem implements AutoCloseable {
   }
 
   private void startDispatcher() {
+    Map<String, Object> props = common();
+    props.putAll(photoLinks());
     contexts.add(
-        WebhookDispatcherApplication.builder()
-            .registerShutdownHook(false)
-            .run(arguments(common())));
+        WebhookDispatcherApplication.builder().registerShutdownHook(false).run(arguments(props)));
+  }
+
+  /** What signs photo URLs: the API, as runs are read, and the dispatcher, at each attempt. */
+  private Map<String, Object> photoLinks() {
+    Map<String, Object> props = new HashMap<>();
+    props.put("rundun.media-signing-secret", settings.mediaSigningSecret());
+    props.put(
+        "rundun.public-base-url",
+        settings.publicBaseUrl() == null
+            ? "http://127.0.0.1:" + settings.apiPort()
+            : settings.publicBaseUrl());
+    props.putAll(settings.extraProperties());
+    return props;
   }
 
   /** As command-line arguments, which take precedence over each service's own settings file. */
@@ -181,15 +195,9 @@ public final class RundunSystem implements AutoCloseable {
   private Map<String, Object> common() {
     Map<String, Object> props = new HashMap<>();
     props.put("rundun.bootstrap-servers", bootstrapServers);
-    props.put("rundun.media-signing-secret", settings.mediaSigningSecret());
     props.put("rundun.member-token-secret", settings.memberTokenSecret());
     props.put("rundun.webhook-secret-key", settings.webhookSecretKey());
     props.put("rundun.webhook-allowed-cidrs", settings.webhookAllowedCidrs());
-    props.put(
-        "rundun.public-base-url",
-        settings.publicBaseUrl() == null
-            ? "http://127.0.0.1:" + settings.apiPort()
-            : settings.publicBaseUrl());
     props.put("rundun.advertised-host", "127.0.0.1");
     props.put("rundun.bind-address", "127.0.0.1");
     props.put("rundun.internal-token", internalToken);

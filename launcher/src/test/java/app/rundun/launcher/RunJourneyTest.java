@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -176,6 +177,28 @@ class RunJourneyTest {
     assertThat(photo.statusCode()).isEqualTo(200);
     assertThat(photo.body()).isEqualTo(png());
     assertThat(fetch(url.replace("signature=", "signature=x")).statusCode()).isEqualTo(403);
+
+    // Step 9: the event topic keeps a reference that never goes stale, no signed URL; its path
+    // redirects, with the API key, to a URL signed now.
+    JsonNode published =
+        RunEvents.of(runId, 12, Duration.ofSeconds(20)).stream()
+            .map(RunEvents::json)
+            .filter(e -> "s-dm02".equals(e.path("data").path("step_id").asString("")))
+            .findFirst()
+            .orElseThrow();
+    JsonNode reference = published.get("data").get("answers").get("s-dm02").get("photos").get(0);
+    assertThat(reference.get("photo_id").asString()).isEqualTo(photoId);
+    assertThat(reference.get("sha256").asString()).isEqualTo(photoId.substring(0, 64));
+    assertThat(reference.get("content_type").asString()).isEqualTo("image/png");
+    assertThat(reference.has("url")).isFalse();
+    assertThat(published.toString()).doesNotContain("signature=");
+    String path = reference.get("path").asString();
+    assertThat(path).isEqualTo("/v1/runs/" + runId + "/answers/s-dm02/photos/0");
+    Api.Response redirect = integrator.get(path).expect(302);
+    assertThat(fetch(redirect.header("Location")).body()).isEqualTo(png());
+    integrator.anonymous().get(path).expectError(401, "unauthorized", null);
+    TestSystem.newOrganisation("team").get(path).expectError(404, "not_found", null);
+    integrator.get(path.replace("/0", "/1")).expectError(404, "not_found", null);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package app.rundun.processor;
 
 import app.rundun.contracts.json.Json;
-import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.processor.runs.RunViews;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -37,12 +36,7 @@ public class RunProcessorApplication {
   }
 
   @Bean
-  RunViews runViews(ProcessorProperties properties, Clock clock) {
-    return new RunViews(
-        new MediaUrlSigner(
-            properties.publicBaseUrl(),
-            properties.mediaSigningSecret(),
-            properties.mediaUrlTtl(),
-            clock));
+  RunViews runViews() {
+    return new RunViews();
   }
 }

@@ -26,6 +26,9 @@ public record DispatcherProperties(
     @DefaultValue("10000") int webhookMaxWaiting,
     @DefaultValue("24h") Duration webhookMaxRetryAfter,
     @DefaultValue("45s") Duration webhookSessionTimeout,
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
+    @DefaultValue("1h") Duration mediaUrlTtl,
     Map<String, String> kafka) {
 
   /** How this service reaches Kafka, with the {@code rundun.kafka.*} client settings. */

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Signs {@code {base}/media/{key}?expires={epoch}&signature={hmac}} with HMAC-SHA256. The processor
- * signs when it renders a run; the API checks the signature when it serves the bytes.
+ * Signs {@code {base}/media/{key}?expires={epoch}&signature={hmac}} with HMAC-SHA256. The API and
+ * the webhook dispatcher sign as a run leaves them ({@link PhotoLinks}); the API checks the
+ * signature when it serves the bytes.
  */
 public final class MediaUrlSigner {
 

@@ -17,4 +17,11 @@ public record ExecutorRunView(
     Map<String, AnswerResource> answers,
     Set<String> skipped,
     Progress progress,
-    Instant expiresAt) {}
+    Instant expiresAt) {
+
+  /** The same view with other answers: how photo references become links as it leaves. */
+  public ExecutorRunView withAnswers(Map<String, AnswerResource> others) {
+    return new ExecutorRunView(
+        runId, status, templateName, identityRequired, steps, others, skipped, progress, expiresAt);
+  }
+}

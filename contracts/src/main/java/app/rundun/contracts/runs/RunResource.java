@@ -47,4 +47,27 @@ public record RunResource(
     Metadata metadata,
     Instant updatedAt,
     CancelledBy cancelledBy,
-    String cancellationReason) {}
+    String cancellationReason) {
+
+  /** The same run with other answers: how photo references become links as a run leaves. */
+  public RunResource withAnswers(Map<String, AnswerResource> others) {
+    return new RunResource(
+        runId,
+        status,
+        templateId,
+        templateV,
+        executorRef,
+        createdAt,
+        completedAt,
+        expiresAt,
+        assignedTo,
+        executorIdentity,
+        progress,
+        others,
+        skippedSteps,
+        metadata,
+        updatedAt,
+        cancelledBy,
+        cancellationReason);
+  }
+}

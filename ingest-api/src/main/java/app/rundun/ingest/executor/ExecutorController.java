@@ -4,6 +4,7 @@ import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.ExecutorRunView;
 import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RunId;
@@ -50,14 +51,17 @@ class ExecutorController {
   private final long maxPhotoBytes;
 
   private final SignIn signIn;
+  private final PhotoLinks links;
 
   ExecutorController(
       CommandBus commands,
       ProcessorQueries queries,
       Photos photos,
       IngestProperties properties,
-      SignIn signIn) {
+      SignIn signIn,
+      PhotoLinks links) {
     this.commands = commands;
+    this.links = links;
     this.queries = queries;
     this.photos = photos;
     this.signIn = signIn;
@@ -70,7 +74,7 @@ class ExecutorController {
     if (view.status() == RunStatus.EXPIRED) {
       throw ApiException.gone("Run " + runId + " expired at " + view.expiresAt() + ".");
     }
-    return view;
+    return links.mint(view);
   }
 
   /** A member of the run's organisation signs in; the answer's token goes with every call. */
@@ -97,9 +101,7 @@ class ExecutorController {
               + DEVICE_HEADER
               + ") or a member's sign-in.");
     }
-    return commands.send(
-        new RunCommand.OpenRun(id(runId), open.name(), open.email(), memberId, holder),
-        ExecutorRunView.class);
+    return send(new RunCommand.OpenRun(id(runId), open.name(), open.email(), memberId, holder));
   }
 
   @PutMapping(path = "/steps/{stepId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -114,9 +116,8 @@ class ExecutorController {
     for (int i = 0; i < photoIds.size(); i++) {
       refs.add(photos.resolve(id, stepId, photoIds.get(i), i));
     }
-    return commands.send(
-        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo(), holder(device)),
-        ExecutorRunView.class);
+    return send(
+        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo(), holder(device)));
   }
 
   @PostMapping("/steps/{stepId}/skip")
@@ -124,8 +125,7 @@ class ExecutorController {
       @PathVariable String runId,
       @PathVariable String stepId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return commands.send(
-        new RunCommand.SkipStep(id(runId), stepId, holder(device)), ExecutorRunView.class);
+    return send(new RunCommand.SkipStep(id(runId), stepId, holder(device)));
   }
 
   /** The raw image as the body, e.g. {@code Content-Type: image/jpeg}; up to 15 MB. */
@@ -181,15 +181,14 @@ class ExecutorController {
   ExecutorRunView submit(
       @PathVariable String runId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return commands.send(
-        new RunCommand.SubmitRun(id(runId), holder(device)), ExecutorRunView.class);
+    return send(new RunCommand.SubmitRun(id(runId), holder(device)));
   }
 
   @PostMapping("/exit")
   ExecutorRunView exit(
       @PathVariable String runId,
       @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return commands.send(new RunCommand.ExitRun(id(runId), holder(device)), ExecutorRunView.class);
+    return send(new RunCommand.ExitRun(id(runId), holder(device)));
   }
 
   /** Who acts: the member signed in to this run if there is one, else the device. */
@@ -214,5 +213,10 @@ class ExecutorController {
       throw ApiException.notFound("run", runId);
     }
     return new RunId(runId);
+  }
+
+  /** Applies an executor's command; the run comes back with its photos as URLs signed now. */
+  private ExecutorRunView send(RunCommand command) {
+    return links.mint(commands.send(command, ExecutorRunView.class));
   }
 }

@@ -3,10 +3,8 @@ package app.rundun.ingest.media;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.media.MediaUrlSigner;
-import app.rundun.ingest.IngestProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -27,14 +25,9 @@ class MediaController {
   private final MediaStorage storage;
   private final MediaUrlSigner signer;
 
-  MediaController(MediaStorage storage, IngestProperties properties, Clock clock) {
+  MediaController(MediaStorage storage, MediaUrlSigner signer) {
     this.storage = storage;
-    this.signer =
-        new MediaUrlSigner(
-            properties.publicBaseUrl(),
-            properties.mediaSigningSecret(),
-            properties.mediaUrlTtl(),
-            clock);
+    this.signer = signer;
   }
 
   @GetMapping("/media/runs/**")

@@ -1,6 +1,7 @@
 package app.rundun.ingest.media;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RunId;
 import java.security.MessageDigest;
@@ -64,7 +65,7 @@ public class Photos {
   }
 
   private static String key(RunId run, String stepId, String photoId) {
-    return "runs/" + run.value() + "/" + stepId + "/" + photoId;
+    return PhotoLinks.objectKey(run.value(), stepId, photoId);
   }
 
   private static String sha256(byte[] bytes) {

@@ -4,7 +4,9 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
+import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.RunCreated;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
@@ -18,6 +20,8 @@ import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -38,23 +42,29 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping(path = "/v1/runs", produces = MediaType.APPLICATION_JSON_VALUE)
 class RunsController {
 
+  /** A photo reference in a run's JSON; a run without one is sent on as it is. */
+  private static final Pattern PHOTO_REFERENCE = Pattern.compile("\"photo_id\"\\s*:");
+
   private final CommandBus commands;
   private final ProcessorQueries queries;
   private final String linkBase;
 
   private final AddressPolicy addresses;
   private final SecretBox secrets;
+  private final PhotoLinks photos;
 
   RunsController(
       CommandBus commands,
       ProcessorQueries queries,
       IngestProperties properties,
       AddressPolicy addresses,
-      SecretBox secrets) {
+      SecretBox secrets,
+      PhotoLinks photos) {
     this.commands = commands;
     this.queries = queries;
     this.addresses = addresses;
     this.secrets = secrets;
+    this.photos = photos;
     this.linkBase = properties.publicBaseUrl().replaceAll("/+$", "") + "/r/";
   }
 
@@ -92,16 +102,25 @@ class RunsController {
    */
   @GetMapping
   ListPage<RunResource> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
-    return queries.runs(caller.orgId(), caller.mode(), ListRunsRequest.parse(query));
+    return queries
+        .runs(caller.orgId(), caller.mode(), ListRunsRequest.parse(query))
+        .map(photos::mint);
   }
 
-  /** The run with every answer, passed through as the run-processor writes it. */
+  /**
+   * The run with every answer. Passed through as the run-processor writes it, unless it has photos,
+   * whose references become URLs signed now.
+   */
   @GetMapping("/{runId}")
-  byte[] get(Caller caller, @PathVariable String runId) {
+  Object get(Caller caller, @PathVariable String runId) {
     if (!PrefixedIds.isValid("r", runId)) {
       throw ApiException.notFound("run", runId);
     }
-    return queries.runJson(caller.orgId(), caller.mode(), new RunId(runId));
+    byte[] run = queries.runJson(caller.orgId(), caller.mode(), new RunId(runId));
+    if (!PHOTO_REFERENCE.matcher(new String(run, StandardCharsets.UTF_8)).find()) {
+      return run;
+    }
+    return photos.mint(Json.mapper().readValue(run, RunResource.class));
   }
 
   /** Changes the expiry, the reference or the metadata of a run; emits {@code run.updated}. */
@@ -109,8 +128,10 @@ class RunsController {
   RunResource update(Caller caller, @PathVariable String runId, @RequestBody JsonNode body) {
     RunCommand.RunChanges changes = UpdateRunRequest.parse(body);
     RunId id = owned(caller, runId).run().runId();
-    return commands.send(
-        new RunCommand.UpdateRun(id, caller.orgId(), caller.mode(), changes), RunResource.class);
+    return photos.mint(
+        commands.send(
+            new RunCommand.UpdateRun(id, caller.orgId(), caller.mode(), changes),
+            RunResource.class));
   }
 
   /** Calls off an unfinished run; the body, optional, says why. */
@@ -121,8 +142,10 @@ class RunsController {
       @RequestBody(required = false) CancelRunRequest request) {
     RunId id = owned(caller, runId).run().runId();
     String reason = request == null ? null : request.cancellationReason();
-    return commands.send(
-        new RunCommand.CancelRun(id, caller.orgId(), caller.mode(), reason), RunResource.class);
+    return photos.mint(
+        commands.send(
+            new RunCommand.CancelRun(id, caller.orgId(), caller.mode(), reason),
+            RunResource.class));
   }
 
   /** No authentication: the run id is the credential. An expired run is gone. */

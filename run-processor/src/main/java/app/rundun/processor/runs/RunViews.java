@@ -1,6 +1,6 @@
 package app.rundun.processor.runs;
 
-import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.AnswerResource;
 import app.rundun.contracts.runs.ExecutorIdentity;
 import app.rundun.contracts.runs.ExecutorRunView;
@@ -8,6 +8,7 @@ import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.PhotoResource;
 import app.rundun.contracts.runs.Progress;
 import app.rundun.contracts.runs.RecordedAnswer;
+import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunPreview;
 import app.rundun.contracts.runs.RunResource;
@@ -22,12 +23,6 @@ import java.util.Set;
 
 /** Renders a run the three ways it is read: by the integrator, the link page, the executor. */
 public final class RunViews {
-
-  private final MediaUrlSigner signer;
-
-  public RunViews(MediaUrlSigner signer) {
-    this.signer = signer;
-  }
 
   public RunLookup lookup(Run run, Instant now) {
     return new RunLookup(
@@ -46,7 +41,8 @@ public final class RunViews {
   /** The run object of {@code GET /v1/runs/:id}, from the run or from its entry in the list. */
   public RunResource resource(ListedRun run, Instant now) {
     Map<String, AnswerResource> answers = new LinkedHashMap<>();
-    run.answers().forEach((stepId, answer) -> answers.put(stepId, answer(answer)));
+    run.answers()
+        .forEach((stepId, answer) -> answers.put(stepId, answer(run.runId(), stepId, answer)));
     return new RunResource(
         run.runId(),
         run.statusAt(now),
@@ -150,16 +146,19 @@ public final class RunViews {
     for (Step step : run.template().steps()) {
       RecordedAnswer answer = run.answers().get(step.id());
       if (answer != null) {
-        out.put(step.id(), answer(answer));
+        out.put(step.id(), answer(run.id(), step.id(), answer));
       }
     }
     return out;
   }
 
-  private AnswerResource answer(RecordedAnswer answer) {
+  /** An answer with its photos as stable references; URLs are signed only as a run leaves. */
+  private static AnswerResource answer(RunId run, String stepId, RecordedAnswer answer) {
     List<PhotoResource> photos = new ArrayList<>();
     for (int i = 0; i < answer.photos().size(); i++) {
-      photos.add(new PhotoResource(i, signer.sign(answer.photos().get(i).key())));
+      photos.add(
+          PhotoResource.reference(
+              i, answer.photos().get(i), PhotoLinks.apiPath(run.value(), stepId, i)));
     }
     return new AnswerResource(answer.value(), photos, answer.geo(), answer.at(), answer.by());
   }

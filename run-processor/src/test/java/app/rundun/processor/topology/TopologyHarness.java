@@ -8,7 +8,6 @@ import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
-import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.RunViews;
@@ -45,9 +44,7 @@ final class TopologyHarness implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-" + UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    RunViews views =
-        new RunViews(
-            new MediaUrlSigner("http://test", "topology-test-signing", Duration.ofHours(1), clock));
+    RunViews views = new RunViews();
     driver =
         new TopologyTestDriver(
             RundunTopology.build(clock, views, Duration.ofSeconds(1)), props, START);

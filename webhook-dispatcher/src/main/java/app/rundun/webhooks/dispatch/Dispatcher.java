@@ -2,6 +2,8 @@ package app.rundun.webhooks.dispatch;
 
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
@@ -76,6 +78,7 @@ public class Dispatcher implements SmartLifecycle {
   private final SecretBox secrets;
   private final RetryPlan plan;
   private final HttpDeliverer deliverer;
+  private final PhotoLinks photoLinks;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
 
@@ -108,6 +111,13 @@ public class Dispatcher implements SmartLifecycle {
     this.deliverer =
         new HttpDeliverer(
             policy, properties.webhookTimeout(), properties.webhookConcurrency(), clock);
+    this.photoLinks =
+        new PhotoLinks(
+            new MediaUrlSigner(
+                properties.publicBaseUrl(),
+                properties.mediaSigningSecret(),
+                properties.mediaUrlTtl(),
+                clock));
   }
 
   @Override
@@ -321,7 +331,9 @@ public class Dispatcher implements SmartLifecycle {
     } catch (IllegalArgumentException e) {
       return failed(delivery, number, new Attempt(null, 0, "the secret cannot be opened", null));
     }
-    Attempt result = deliverer.post(delivery.url(), secret, delivery.eventId(), delivery.payload());
+    // Photo links are signed for this attempt: a retry a day after the event still sends live ones.
+    String body = photoLinks.mintBody(delivery.payload());
+    Attempt result = deliverer.post(delivery.url(), secret, delivery.eventId(), body);
     Instant now = clock.instant();
     if (result.succeeded()) {
       return new Outcome(number, now, result, WebhookAttempt.Outcome.DELIVERED, null, null, false);
