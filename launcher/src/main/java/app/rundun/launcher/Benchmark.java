@@ -152,7 +152,7 @@ final class Benchmark {
       rows.add(webhooks(template, "webhooks, all endpoints healthy", 0, WEBHOOK_RUNS));
       rows.add(webhooks(template, "webhooks, 1 endpoint in 10 dead", 10, WEBHOOK_RUNS));
       Filled filled = fill(system, template);
-      String reads = reads(runs.getFirst(), filled);
+      String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled);
       String restore = restore(system, filled);
       report(reads + "\n" + restore);
     }
@@ -350,22 +350,22 @@ final class Benchmark {
    * Reads and changes under wrk, the organisation holding the filled runs: {@code /health} (the
    * ceiling), a run by id, the first page of 100 runs, a page 1,000 pages deep, and PATCH.
    */
-  private String reads(String runId, Filled filled) throws Exception {
+  private String reads(List<String> runs, Filled filled) throws Exception {
     if (!WrkLoad.available()) {
       return "Reads under wrk: skipped, wrk is not installed (apt-get install wrk).\n";
     }
     WrkLoad wrk = new WrkLoad(key);
-    wrk.measure("ceiling: GET /health", base + "/health", null);
-    wrk.measure("GET /v1/runs/:id", base + "/v1/runs/" + runId, null);
+    wrk.measure("ceiling: GET /health", base + "/health");
+    wrk.measure("GET /v1/runs/:id", base + "/v1/runs/" + runs.getFirst());
     String list = String.format("GET /v1/runs?limit=100 (%,d runs)", filled.count());
-    wrk.measure(list + ", first page", base + "/v1/runs?limit=100", null);
+    wrk.measure(list + ", first page", base + "/v1/runs?limit=100");
     wrk.measure(
         list + ", 1,000 pages deep",
-        base + "/v1/runs?limit=100&starting_after=" + filled.deepRun(),
-        null);
-    wrk.measure(
-        "PATCH /v1/runs/:id (metadata)",
-        base + "/v1/runs/" + runId,
+        base + "/v1/runs?limit=100&starting_after=" + filled.deepRun());
+    wrk.measurePatches(
+        String.format("PATCH /v1/runs/:id (metadata), over %,d runs", runs.size()),
+        base,
+        runs.stream().map(id -> "/v1/runs/" + id).toList(),
         "{\"metadata\":{\"n\":\"%d\"}}");
     return wrk.table();
   }

@@ -45,24 +45,38 @@ final class WrkLoad {
     }
   }
 
-  /** Warms the URL up for 5 s, then measures it for 10 s; {@code patch} sends PATCHes instead. */
-  Result measure(String what, String url, String patchBody)
+  /** Warms a GET of the URL up for 5 s, then measures it for 10 s. */
+  Result measure(String what, String url) throws IOException, InterruptedException {
+    return measure(what, url, null);
+  }
+
+  /**
+   * The same with PATCHes spread over {@code paths} (one run alone would measure how fast one run's
+   * changes follow each other), each body {@code body} with a counter in its {@code %d}.
+   */
+  Result measurePatches(String what, String base, List<String> paths, String body)
       throws IOException, InterruptedException {
-    Path script = null;
-    if (patchBody != null) {
-      script = Files.createTempFile("rundun-wrk", ".lua");
-      Files.writeString(
-          script,
-          "wrk.method = \"PATCH\"\n"
-              + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-              + "counter = 0\n"
-              + "request = function()\n"
-              + "  counter = counter + 1\n"
-              + "  return wrk.format(nil, nil, nil, string.format('"
-              + patchBody
-              + "', counter))\n"
-              + "end\n");
+    Path script = Files.createTempFile("rundun-wrk", ".lua");
+    StringBuilder lua = new StringBuilder("paths = {");
+    for (String path : paths) {
+      lua.append('"').append(path).append("\",");
     }
+    lua.append("}\n")
+        .append("wrk.headers[\"Content-Type\"] = \"application/json\"\n")
+        .append("counter = 0\n")
+        .append("request = function()\n")
+        .append("  counter = counter + 1\n")
+        .append("  return wrk.format(\"PATCH\", paths[(counter % #paths) + 1], nil,")
+        .append(" string.format('")
+        .append(body)
+        .append("', counter))\n")
+        .append("end\n");
+    Files.writeString(script, lua);
+    return measure(what, base + paths.getFirst(), script);
+  }
+
+  private Result measure(String what, String url, Path script)
+      throws IOException, InterruptedException {
     run(url, script, "5s");
     String out = run(url, script, "10s");
     Matcher rate = RATE.matcher(out);

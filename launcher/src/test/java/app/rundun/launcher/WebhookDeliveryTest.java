@@ -102,6 +102,18 @@ class WebhookDeliveryTest {
       assertThat(log.get(0).get("status_code").asInt()).isEqualTo(500);
       assertThat(log.get(0).get("next_attempt_at").isNull()).isFalse();
       assertThat(log.get(2).get("attempt").asInt()).isEqualTo(3);
+
+      // The log pages like every list, an attempt's id being the cursor.
+      String deliveries = "/v1/runs/" + runId + "/webhook_deliveries";
+      JsonNode first = live.get(deliveries + "?limit=2").expect(200).json();
+      assertThat(first.get("has_more").asBoolean()).isTrue();
+      assertThat(first.get("data").get(0).get("id").asString()).startsWith("wa_");
+      String second = first.get("data").get(1).get("id").asString();
+      JsonNode rest = live.get(deliveries + "?limit=2&starting_after=" + second).expect(200).json();
+      assertThat(rest.get("has_more").asBoolean()).isFalse();
+      assertThat(rest.get("data").get(0).get("attempt").asInt()).isEqualTo(3);
+      live.get(deliveries + "?starting_after=wa_x")
+          .expectError(400, "invalid_request", "starting_after");
     }
   }
 

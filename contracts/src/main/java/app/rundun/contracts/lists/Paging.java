@@ -88,7 +88,8 @@ public record Paging(int limit, String startingAfter, String endingBefore) {
     return value;
   }
 
-  private static String single(Map<String, List<String>> query, String name) {
+  /** The value of a parameter that a query gives at most once; twice is refused, naming it. */
+  public static String single(Map<String, List<String>> query, String name) {
     List<String> values = query.get(name);
     if (values == null || values.isEmpty()) {
       return null;

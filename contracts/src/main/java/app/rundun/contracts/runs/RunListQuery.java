@@ -1,6 +1,6 @@
 package app.rundun.contracts.runs;
 
-import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.lists.TimeRange;
 import app.rundun.contracts.templates.TemplateId;
 import java.time.Instant;
@@ -8,16 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code GET /v1/runs}, parsed: a page size, at most one cursor, and filters that must all hold.
+ * {@code GET /v1/runs}, parsed: a page (its cursors are run ids) and filters that must all hold.
  * The API builds it from the query string; the run-processor owning the organisation's run list
  * answers it.
  *
  * @param statuses any of these (the status as of the read); empty for any status
  */
 public record RunListQuery(
-    int limit,
-    RunId startingAfter,
-    RunId endingBefore,
+    Paging paging,
     Set<RunStatus> statuses,
     TemplateId templateId,
     String executorRef,
@@ -26,17 +24,8 @@ public record RunListQuery(
     TimeRange updated,
     Map<String, String> metadata) {
 
-  public static final int DEFAULT_LIMIT = 10;
-  public static final int MAX_LIMIT = 100;
-
   public RunListQuery {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw ApiException.invalid("limit", "limit is a whole number from 1 to " + MAX_LIMIT + ".");
-    }
-    if (startingAfter != null && endingBefore != null) {
-      throw ApiException.invalid(
-          "ending_before", "Give starting_after or ending_before, not both.");
-    }
+    paging = paging == null ? new Paging(Paging.DEFAULT_LIMIT, null, null) : paging;
     statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     created = created == null ? TimeRange.ANY : created;
     updated = updated == null ? TimeRange.ANY : updated;

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
-/** One delivery attempt, as the integrator reads it. */
+/**
+ * One delivery attempt, as the integrator reads it. {@code id} names it in its run's log (the
+ * cursor of the log's pages); the dispatcher sends it without one and the log gives it.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WebhookAttempt(
+    String id,
     String eventId,
     String runId,
     String eventType,
@@ -18,6 +22,23 @@ public record WebhookAttempt(
     String error,
     Outcome outcome,
     Instant nextAttemptAt) {
+
+  /** This attempt, named in its run's log. */
+  public WebhookAttempt withId(String logId) {
+    return new WebhookAttempt(
+        logId,
+        eventId,
+        runId,
+        eventType,
+        attempt,
+        at,
+        url,
+        statusCode,
+        durationMs,
+        error,
+        outcome,
+        nextAttemptAt);
+  }
 
   /** What the attempt led to. */
   public enum Outcome {

@@ -2,8 +2,8 @@ package app.rundun.ingest.runs;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.lists.TimeRange;
-import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.runs.RunStatus;
 import app.rundun.contracts.templates.TemplateId;
@@ -48,22 +48,23 @@ final class ListRunsRequest {
       Matcher range = RANGE.matcher(name);
       Matcher meta = METADATA.matcher(name);
       if (range.matches()) {
-        TimeRange bound = bound(range.group(2), instant(name, single(parameters, name)));
+        TimeRange bound = bound(range.group(2), instant(name, Paging.single(parameters, name)));
         if (range.group(1).equals("created")) {
           created = created.and(bound);
         } else {
           updated = updated.and(bound);
         }
       } else if (meta.matches()) {
-        metadata.put(meta.group(1), single(parameters, name));
+        metadata.put(meta.group(1), Paging.single(parameters, name));
       } else if (!PLAIN.contains(name)) {
         throw ApiException.invalid(name, "Unknown parameter: " + name + ".");
       }
     }
+    Paging paging = Paging.read(parameters);
+    runId(paging.startingAfter(), "starting_after");
+    runId(paging.endingBefore(), "ending_before");
     return new RunListQuery(
-        limit(parameters),
-        runId(parameters, "starting_after"),
-        runId(parameters, "ending_before"),
+        paging,
         statuses(parameters.get("status")),
         templateId(parameters),
         text(parameters, "executor_ref"),
@@ -73,27 +74,11 @@ final class ListRunsRequest {
         metadata);
   }
 
-  private static int limit(MultiValueMap<String, String> parameters) {
-    String limit = single(parameters, "limit");
-    if (limit == null) {
-      return RunListQuery.DEFAULT_LIMIT;
-    }
-    if (!limit.matches("\\d{1,3}")) {
-      throw ApiException.invalid(
-          "limit", "limit is a whole number from 1 to " + RunListQuery.MAX_LIMIT + ".");
-    }
-    return Integer.parseInt(limit);
-  }
-
-  private static RunId runId(MultiValueMap<String, String> parameters, String name) {
-    String value = single(parameters, name);
-    if (value == null) {
-      return null;
-    }
-    if (!PrefixedIds.isValid("r", value)) {
+  /** A cursor of the run list is a run id. */
+  private static void runId(String value, String name) {
+    if (value != null && !PrefixedIds.isValid("r", value)) {
       throw ApiException.invalid(name, name + " is a run id, r-{uuid}.");
     }
-    return new RunId(value);
   }
 
   private static Set<RunStatus> statuses(List<String> values) {
@@ -120,7 +105,7 @@ final class ListRunsRequest {
   }
 
   private static TemplateId templateId(MultiValueMap<String, String> parameters) {
-    String value = single(parameters, "template_id");
+    String value = Paging.single(parameters, "template_id");
     if (value == null) {
       return null;
     }
@@ -131,7 +116,7 @@ final class ListRunsRequest {
   }
 
   private static String memberId(MultiValueMap<String, String> parameters) {
-    String value = single(parameters, "assigned_to");
+    String value = Paging.single(parameters, "assigned_to");
     if (value != null && !PrefixedIds.isValid("u", value)) {
       throw ApiException.invalid("assigned_to", "assigned_to is a member id, u-{uuid}.");
     }
@@ -139,7 +124,7 @@ final class ListRunsRequest {
   }
 
   private static String text(MultiValueMap<String, String> parameters, String name) {
-    String value = single(parameters, name);
+    String value = Paging.single(parameters, name);
     if (value != null && value.isEmpty()) {
       throw ApiException.invalid(name, name + " is not empty when given.");
     }
@@ -165,16 +150,5 @@ final class ListRunsRequest {
       throw ApiException.invalid(
           name, name + " is a time in ISO 8601 (2026-05-22T08:31:00Z) or Unix seconds.");
     }
-  }
-
-  private static String single(MultiValueMap<String, String> parameters, String name) {
-    List<String> values = parameters.get(name);
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    if (values.size() > 1) {
-      throw ApiException.invalid(name, name + " is given once.");
-    }
-    return values.getFirst();
   }
 }

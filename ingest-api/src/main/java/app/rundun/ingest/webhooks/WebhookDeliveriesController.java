@@ -3,6 +3,7 @@ package app.rundun.ingest.webhooks;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.lists.ListPage;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.webhooks.Redelivery;
@@ -13,10 +14,12 @@ import app.rundun.ingest.queries.ProcessorQueries;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,10 +38,14 @@ class WebhookDeliveriesController {
     this.commands = commands;
   }
 
-  /** Every attempt of the run's deliveries, oldest first, in the list shape of the API. */
+  /** The attempts of the run's deliveries, oldest first, a page at a time. */
   @GetMapping
-  ListPage<WebhookAttempt> list(Caller caller, @PathVariable String runId) {
-    return new ListPage<>(queries.webhookAttempts(owned(caller, runId)), false);
+  ListPage<WebhookAttempt> list(
+      Caller caller,
+      @PathVariable String runId,
+      @RequestParam MultiValueMap<String, String> query) {
+    Paging paging = Paging.readOnly(query);
+    return paging.page(queries.webhookAttempts(owned(caller, runId)), WebhookAttempt::id);
   }
 
   /** Delivers a failed (or stopped) event again, from its first attempt. */

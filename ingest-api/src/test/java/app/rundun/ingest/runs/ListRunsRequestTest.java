@@ -17,7 +17,7 @@ class ListRunsRequestTest {
   @Test
   void nothingGivenIsTenRunsOfAnyKind() {
     RunListQuery query = ListRunsRequest.parse(new LinkedMultiValueMap<>());
-    assertThat(query.limit()).isEqualTo(10);
+    assertThat(query.paging().limit()).isEqualTo(10);
     assertThat(query.statuses()).isEmpty();
     assertThat(query.metadata()).isEmpty();
   }

@@ -10,9 +10,9 @@ import app.rundun.contracts.queries.StaleReads;
 import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunListQuery;
-import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.processor.members.Member;
 import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.members.PasswordCheck;
@@ -22,12 +22,10 @@ import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunViews;
 import app.rundun.processor.templates.TemplateVersions;
-import app.rundun.processor.webhooks.AttemptLog;
 import app.rundun.processor.webhooks.AttemptLogStage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.MediaType;
@@ -68,14 +66,7 @@ class QueryController {
         RunStage.RUNS_STORE,
         id.value(),
         request,
-        located -> {
-          Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
-          if (run == null) {
-            throw ApiException.notFound("run", id.value());
-          }
-          RunLookup lookup = views.lookup(run, clock.instant());
-          return lookup;
-        });
+        located -> views.lookup(stored(located, id), clock.instant()));
   }
 
   /**
@@ -95,8 +86,8 @@ class QueryController {
         id.value(),
         request,
         located -> {
-          Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
-          if (run == null || !run.orgId().equals(org) || run.mode() != mode) {
+          Run run = stored(located, id);
+          if (!run.orgId().equals(org) || run.mode() != mode) {
             throw ApiException.notFound("run", id.value());
           }
           return views.resource(run, clock.instant());
@@ -132,11 +123,9 @@ class QueryController {
         AttemptLogStage.STORE,
         id.value(),
         request,
-        located -> {
-          AttemptLog log =
-              owner.<AttemptLog>localStore(AttemptLogStage.STORE, located).get(id.value());
-          return log == null ? List.of() : log.attempts();
-        });
+        located ->
+            AttemptLogStage.of(
+                owner.<WebhookAttempt>localStore(AttemptLogStage.STORE, located), id));
   }
 
   @GetMapping("/orgs/{orgId}/templates")
@@ -213,6 +202,14 @@ class QueryController {
           }
           return quota.usage(mode, clock.instant());
         });
+  }
+
+  private Run stored(Owner.Located located, RunId id) {
+    Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
+    if (run == null) {
+      throw ApiException.notFound("run", id.value());
+    }
+    return run;
   }
 
   private RunList runList(Owner.Located located) {

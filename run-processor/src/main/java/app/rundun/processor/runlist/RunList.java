@@ -2,6 +2,7 @@ package app.rundun.processor.runlist;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.lists.ListPage;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.ListedRun;
@@ -87,15 +88,16 @@ public final class RunList {
     String low = query.created().from() == null ? prefix : prefix + seconds(query.created().from());
     String high =
         query.created().until() == null ? prefix + END : prefix + seconds(query.created().until());
+    Paging paging = query.paging();
     String cursor = null;
-    if (query.startingAfter() != null) {
-      cursor = cursor(org, prefix, query.startingAfter(), "starting_after");
+    if (paging.startingAfter() != null) {
+      cursor = cursor(org, prefix, paging.startingAfter(), "starting_after");
       high = cursor.compareTo(high) < 0 ? cursor : high;
-    } else if (query.endingBefore() != null) {
-      cursor = cursor(org, prefix, query.endingBefore(), "ending_before");
+    } else if (paging.endingBefore() != null) {
+      cursor = cursor(org, prefix, paging.endingBefore(), "ending_before");
       low = cursor.compareTo(low) > 0 ? cursor : low;
     }
-    boolean newestFirst = query.endingBefore() == null;
+    boolean newestFirst = paging.endingBefore() == null;
     Bounds bounds = new Bounds(low, high);
     List<ListedRun> found = new ArrayList<>();
     if (!bounds.isEmpty()) {
@@ -104,7 +106,7 @@ public final class RunList {
               ? new ChangedRuns(updatedBounds(prefix, query), bounds, newestFirst)
               : new AllRuns(bounds, newestFirst);
       try (walk) {
-        while (walk.hasNext() && found.size() <= query.limit()) {
+        while (walk.hasNext() && found.size() <= paging.limit()) {
           String key = walk.nextKey();
           ListedRun run = walk.value(key);
           if (!key.equals(cursor) && run != null && query.matches(run, now)) {
@@ -113,16 +115,17 @@ public final class RunList {
         }
       }
     }
-    boolean hasMore = found.size() > query.limit();
-    List<ListedRun> page = new ArrayList<>(found.subList(0, Math.min(found.size(), query.limit())));
+    boolean hasMore = found.size() > paging.limit();
+    List<ListedRun> page =
+        new ArrayList<>(found.subList(0, Math.min(found.size(), paging.limit())));
     if (!newestFirst) {
       Collections.reverse(page);
     }
     return new ListPage<>(page, hasMore);
   }
 
-  private String cursor(OrgId org, String prefix, RunId runId, String param) {
-    String key = ids.get(idKey(org, runId));
+  private String cursor(OrgId org, String prefix, String runId, String param) {
+    String key = ids.get(org.value() + "/" + runId);
     if (key == null || !key.startsWith(prefix)) {
       throw ApiException.invalid(param, param + " names no run of this list: " + runId + ".");
     }

@@ -7,6 +7,7 @@ import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.lists.ListPage;
+import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.lists.TimeRange;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
@@ -186,7 +187,14 @@ class RunListTopologyTest {
       Set<RunStatus> statuses, Map<String, String> metadata, TimeRange updated) {
     return page(
         new RunListQuery(
-            100, null, null, statuses, null, null, null, TimeRange.ANY, updated, metadata));
+            new Paging(100, null, null),
+            statuses,
+            null,
+            null,
+            null,
+            TimeRange.ANY,
+            updated,
+            metadata));
   }
 
   private static List<RunId> ids(ListPage<ListedRun> page) {
@@ -195,7 +203,15 @@ class RunListTopologyTest {
 
   private static RunListQuery query(int limit, RunId after, RunId before) {
     return new RunListQuery(
-        limit, after, before, Set.of(), null, null, null, TimeRange.ANY, TimeRange.ANY, Map.of());
+        new Paging(
+            limit, after == null ? null : after.value(), before == null ? null : before.value()),
+        Set.of(),
+        null,
+        null,
+        null,
+        TimeRange.ANY,
+        TimeRange.ANY,
+        Map.of());
   }
 
   private ListPage<ListedRun> page(RunListQuery query) {

@@ -374,6 +374,7 @@ public class Dispatcher implements SmartLifecycle {
   private boolean record(WebhookDelivery delivery, Outcome outcome) {
     WebhookAttempt logged =
         new WebhookAttempt(
+            null,
             delivery.eventId(),
             delivery.runId(),
             delivery.eventType(),
