@@ -3,6 +3,7 @@ package app.rundun.ingest.queries;
 import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.members.MemberResource;
@@ -57,6 +58,21 @@ public class ProcessorQueries {
   ProcessorQueries(IngestProperties properties) {
     this.baseUrls = properties.processorUrls().stream().map(u -> u.replaceAll("/+$", "")).toList();
     this.credential = "Bearer " + properties.internalToken();
+  }
+
+  /**
+   * The run, when it is the organisation's and of the mode. Any other id, another organisation's
+   * run or one of the other mode does not exist for this caller: not found, alike.
+   */
+  public RunLookup ownedRun(OrgId org, Mode mode, String runId) {
+    if (!PrefixedIds.isValid("r", runId)) {
+      throw ApiException.notFound("run", runId);
+    }
+    RunLookup lookup = run(new RunId(runId));
+    if (!lookup.orgId().equals(org) || lookup.mode() != mode) {
+      throw ApiException.notFound("run", runId);
+    }
+    return lookup;
   }
 
   public RunLookup run(RunId id) {

@@ -1,11 +1,9 @@
 package app.rundun.ingest.runs;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.AnswerResource;
 import app.rundun.contracts.runs.PhotoResource;
-import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.queries.ProcessorQueries;
@@ -38,13 +36,7 @@ class RunPhotosController {
       @PathVariable String runId,
       @PathVariable String stepId,
       @PathVariable String index) {
-    if (!PrefixedIds.isValid("r", runId)) {
-      throw ApiException.notFound("run", runId);
-    }
-    RunLookup lookup = queries.run(new RunId(runId));
-    if (!lookup.orgId().equals(caller.orgId()) || lookup.mode() != caller.mode()) {
-      throw ApiException.notFound("run", runId);
-    }
+    RunLookup lookup = queries.ownedRun(caller.orgId(), caller.mode(), runId);
     AnswerResource answer = lookup.run().answers().get(stepId);
     PhotoResource photo =
         answer == null

@@ -160,11 +160,7 @@ class RunsController {
 
   /** Another organisation's run, or a run of the other mode, does not exist for this caller. */
   private RunLookup owned(Caller caller, String runId) {
-    RunLookup lookup = lookup(runId);
-    if (!lookup.orgId().equals(caller.orgId()) || lookup.mode() != caller.mode()) {
-      throw ApiException.notFound("run", runId);
-    }
-    return lookup;
+    return queries.ownedRun(caller.orgId(), caller.mode(), runId);
   }
 
   private RunLookup lookup(String runId) {

@@ -1,11 +1,9 @@
 package app.rundun.ingest.webhooks;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.runs.RunId;
-import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.ingest.auth.Caller;
@@ -74,14 +72,7 @@ class WebhookDeliveriesController {
   }
 
   private RunId owned(Caller caller, String runId) {
-    if (!PrefixedIds.isValid("r", runId)) {
-      throw ApiException.notFound("run", runId);
-    }
-    RunLookup lookup = queries.run(new RunId(runId));
-    if (!lookup.orgId().equals(caller.orgId()) || lookup.mode() != caller.mode()) {
-      throw ApiException.notFound("run", runId);
-    }
-    return lookup.run().runId();
+    return queries.ownedRun(caller.orgId(), caller.mode(), runId).run().runId();
   }
 
   /** A redelivery that is on its way. */
