@@ -8,6 +8,7 @@ import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.processor.stores.StoreBuilders;
@@ -158,7 +159,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (run.expiresAt() != null) {
       expiry.add(run.id().value(), run.expiresAt());
     }
-    list(run, start.createdAt());
+    list(RunViews.listed(run), start.createdAt());
     return views.resource(run, start.createdAt());
   }
 
@@ -174,12 +175,14 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private Run save(Run before, Run after, String eventType, String stepId, Instant now) {
     runs.put(after.id().value(), after);
     reindexExpiry(before, after);
-    list(after, now);
+    // Made once: the run list's entry and the event's data are the same run.
+    ListedRun listed = RunViews.listed(after);
+    list(listed, now);
     if (eventType != null) {
       RunEvent event =
           RunEvent.of(
               eventType,
-              views.resource(after, now),
+              views.resource(listed, now),
               stepId,
               after.orgId().value(),
               after.mode().wire(),
@@ -211,10 +214,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   }
 
   /** Sends the run as it is now to its organisation's run list, in this same transaction. */
-  private void list(Run run, Instant now) {
-    context.forward(
-        new Record<>(run.orgId().value(), RunViews.listed(run), now.toEpochMilli()),
-        RUNS_BY_ORG_SINK);
+  private void list(ListedRun run, Instant now) {
+    context.forward(new Record<>(run.orgId().value(), run, now.toEpochMilli()), RUNS_BY_ORG_SINK);
   }
 
   /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}, fixed once, here. */
