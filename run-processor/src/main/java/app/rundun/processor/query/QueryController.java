@@ -20,6 +20,7 @@ import app.rundun.processor.quota.Quota;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
+import app.rundun.processor.runs.RunTemplates;
 import app.rundun.processor.runs.RunViews;
 import app.rundun.processor.templates.TemplateVersions;
 import app.rundun.processor.webhooks.AttemptLogStage;
@@ -66,7 +67,10 @@ class QueryController {
         RunStage.RUNS_STORE,
         id.value(),
         request,
-        located -> views.lookup(stored(located, id), clock.instant()));
+        located -> {
+          Run run = stored(located, id);
+          return views.lookup(run, runTemplates(located).of(run), clock.instant());
+        });
   }
 
   /**
@@ -210,6 +214,10 @@ class QueryController {
       throw ApiException.notFound("run", id.value());
     }
     return run;
+  }
+
+  private RunTemplates runTemplates(Owner.Located located) {
+    return new RunTemplates(owner.<TemplateResource>localStore(RunTemplates.STORE, located));
   }
 
   private RunList runList(Owner.Located located) {

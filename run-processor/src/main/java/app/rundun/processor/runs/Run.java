@@ -18,18 +18,20 @@ import app.rundun.contracts.templates.IdentityRequired;
 import app.rundun.contracts.templates.Step;
 import app.rundun.contracts.templates.TemplateResource;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One run: a snapshot of the template version it was dispatched with, and what the executor has
- * done. Every change is a method that refuses an illegal transition and returns the next state;
- * none of them moves a run whose link has expired, whether or not the sweep has seen it yet.
+ * One run: which template version it was dispatched with, and what the executor has done, answers
+ * and skipped steps kept in the template's step order. The steps themselves are stored once per
+ * version ({@link RunTemplates}); a change that needs them is given the version. Every change is a
+ * method that refuses an illegal transition and returns the next state; none of them moves a run
+ * whose link has expired, whether or not the sweep has seen it yet.
  *
  * @param sequence its place among the organisation's runs (0 for runs dispatched before it was
  *     counted)
@@ -41,7 +43,7 @@ public record Run(
     OrgId orgId,
     Mode mode,
     Long sequence,
-    TemplateResource template,
+    RunTemplate template,
     String executorRef,
     Metadata metadata,
     String createdByName,
@@ -63,8 +65,8 @@ public record Run(
   public static final int MAX_REASON = 500;
 
   public Run {
-    answers = Map.copyOf(answers);
-    skipped = Set.copyOf(skipped);
+    answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+    skipped = Collections.unmodifiableSet(new LinkedHashSet<>(skipped));
     sequence = sequence == null ? 0L : sequence;
     metadata = metadata == null ? Metadata.NONE : metadata;
     updatedAt = updatedAt == null ? createdAt : updatedAt;
@@ -76,7 +78,7 @@ public record Run(
         start.orgId(),
         start.mode(),
         start.sequence(),
-        start.template(),
+        RunTemplate.of(start.template()),
         start.executorRef(),
         start.metadata(),
         start.createdByName(),
@@ -112,7 +114,7 @@ public record Run(
     }
     requireStatus(now, RunStatus.PENDING, "opened");
     ExecutorIdentity who =
-        switch (template.execution().identityRequired()) {
+        switch (template.identityRequired()) {
           case NONE -> ExecutorIdentity.anonymous();
           case EXTERNAL -> OpeningIdentity.external(name, email);
           case MEMBER -> OpeningIdentity.member(memberId);
@@ -130,7 +132,7 @@ public record Run(
   public Run requireHolder(String candidate, Instant now) {
     if (!statusAt(now).finished() && !heldBy(candidate)) {
       throw ApiException.conflict(
-          template.execution().identityRequired() == IdentityRequired.MEMBER
+          template.identityRequired() == IdentityRequired.MEMBER
               ? "This run is being done by another member."
               : "This run is already in progress on another device.");
     }
@@ -141,22 +143,28 @@ public record Run(
     return holder == null || holder.equals(candidate);
   }
 
+  /** Records the answer to a step of {@code version}, the run's own template version. */
   public Run answer(
-      String stepId, JsonNode value, List<PhotoRef> photos, GeoPoint geo, Instant now) {
+      TemplateResource version,
+      String stepId,
+      JsonNode value,
+      List<PhotoRef> photos,
+      GeoPoint geo,
+      Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "answered");
-    Step step = step(stepId);
+    Step step = step(version, stepId);
     List<PhotoRef> given = photos == null ? List.of() : List.copyOf(photos);
     step.checkAnswer(value, given.size(), geo != null);
     Map<String, RecordedAnswer> next = new LinkedHashMap<>(answers);
     next.put(stepId, new RecordedAnswer(value, given, geo, now, assignedTo));
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.remove(stepId);
-    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null).changedAt(now);
+    return inOrder(version, next, nextSkipped, status, null).changedAt(now);
   }
 
-  public Run skip(String stepId, Instant now) {
+  public Run skip(TemplateResource version, String stepId, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "changed");
-    Step step = step(stepId);
+    Step step = step(version, stepId);
     if (!step.answerable() || step.required()) {
       throw ApiException.invalid(
           "step_id", "Step " + stepId + " is required and cannot be skipped.");
@@ -165,14 +173,14 @@ public record Run(
     next.remove(stepId);
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.add(stepId);
-    return with(holder, status, identity, assignedTo, next, nextSkipped, null, null).changedAt(now);
+    return inOrder(version, next, nextSkipped, status, null).changedAt(now);
   }
 
   /** Completes the run; optional steps left open count as skipped. */
-  public Run submit(Instant now) {
+  public Run submit(TemplateResource version, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "submitted");
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
-    for (Step step : template.steps()) {
+    for (Step step : steps(version)) {
       if (!step.answerable() || answers.containsKey(step.id())) {
         continue;
       }
@@ -182,8 +190,38 @@ public record Run(
       }
       nextSkipped.add(step.id());
     }
-    return with(holder, RunStatus.COMPLETED, identity, assignedTo, answers, nextSkipped, now, now)
-        .changedAt(now);
+    return inOrder(version, answers, nextSkipped, RunStatus.COMPLETED, now).changedAt(now);
+  }
+
+  /**
+   * This run as stored before runs kept their template apart: without the snapshot, its answers and
+   * skipped steps put in the step order of {@code version}, the snapshot it carried.
+   */
+  Run inStepOrder(TemplateResource version) {
+    Run ordered = inOrder(version, answers, skipped, status, completedAt);
+    return new Run(
+        id,
+        orgId,
+        mode,
+        sequence,
+        template.withoutSnapshot(),
+        executorRef,
+        metadata,
+        createdByName,
+        createdAt,
+        updatedAt,
+        expiresAt,
+        status,
+        completedAt,
+        finishedAt,
+        identity,
+        assignedTo,
+        ordered.answers,
+        ordered.skipped,
+        cancelledBy,
+        cancellationReason,
+        webhook,
+        holder);
   }
 
   /** The executor leaves before completing. */
@@ -227,15 +265,50 @@ public record Run(
         .changedAt(now);
   }
 
-  public Optional<Step> findStep(String stepId) {
-    return template.steps().stream().filter(step -> step.id().equals(stepId)).findFirst();
-  }
-
-  private Step step(String stepId) {
-    return findStep(stepId)
+  private Step step(TemplateResource version, String stepId) {
+    return steps(version).stream()
+        .filter(step -> step.id().equals(stepId))
+        .findFirst()
         .orElseThrow(() ->
             new ApiException(
                 ErrorCode.NOT_FOUND, "Run " + id + " has no step " + stepId + ".", "step_id"));
+  }
+
+  private List<Step> steps(TemplateResource version) {
+    if (!version.templateId().equals(template.templateId())
+        || version.version() != template.version()) {
+      throw new IllegalArgumentException(
+          "Run " + id + " was dispatched with another template version.");
+    }
+    return version.steps();
+  }
+
+  /** The next answers and skipped steps, each in the order of the template's steps. */
+  private Run inOrder(
+      TemplateResource version,
+      Map<String, RecordedAnswer> nextAnswers,
+      Set<String> nextSkipped,
+      RunStatus nextStatus,
+      Instant nextCompletedAt) {
+    Map<String, RecordedAnswer> orderedAnswers = new LinkedHashMap<>();
+    Set<String> orderedSkipped = new LinkedHashSet<>();
+    for (Step step : steps(version)) {
+      if (nextAnswers.containsKey(step.id())) {
+        orderedAnswers.put(step.id(), nextAnswers.get(step.id()));
+      }
+      if (nextSkipped.contains(step.id())) {
+        orderedSkipped.add(step.id());
+      }
+    }
+    return with(
+        holder,
+        nextStatus,
+        identity,
+        assignedTo,
+        orderedAnswers,
+        orderedSkipped,
+        nextCompletedAt,
+        nextCompletedAt);
   }
 
   private void requireStatus(Instant now, RunStatus expected, String verb) {

@@ -10,6 +10,7 @@ import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.WebhookConfig;
+import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.processor.stores.StoreBuilders;
 import app.rundun.processor.stores.TimeIndex;
@@ -53,6 +54,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private final Duration sweepInterval;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Run> runs;
+  private RunTemplates templates;
   private TimeIndex expiry;
 
   public RunStage(Clock clock, RunViews views, Duration sweepInterval) {
@@ -63,13 +65,17 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   /** The stores this stage owns, all on the run's partition. */
   public static List<StoreBuilder<?>> storeBuilders() {
-    return List.of(StoreBuilders.json(RUNS_STORE, Run.class), StoreBuilders.strings(EXPIRY_STORE));
+    return List.of(
+        StoreBuilders.json(RUNS_STORE, Run.class),
+        StoreBuilders.json(RunTemplates.STORE, TemplateResource.class),
+        StoreBuilders.strings(EXPIRY_STORE));
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.runs = context.getStateStore(RUNS_STORE);
+    this.templates = new RunTemplates(context.getStateStore(RunTemplates.STORE));
     this.expiry = new TimeIndex(context.getStateStore(EXPIRY_STORE));
     context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
   }
@@ -106,25 +112,33 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       case RunCommand.OpenRun open -> {
         Run run = current(open, now);
         Run opened = run.open(open.name(), open.email(), open.memberId(), open.holder(), now);
-        yield views.executor(opened == run ? run : save(run, opened, "run.opened", null, now), now);
+        yield executorView(opened == run ? run : save(run, opened, "run.opened", null, now), now);
       }
       case RunCommand.AnswerStep answer -> {
         Run run = current(answer, now).requireHolder(answer.holder(), now);
         Run answered =
-            run.answer(answer.stepId(), answer.value(), answer.photos(), answer.geo(), now);
-        yield views.executor(save(run, answered, "step.completed", answer.stepId(), now), now);
+            run.answer(
+                templates.of(run),
+                answer.stepId(),
+                answer.value(),
+                answer.photos(),
+                answer.geo(),
+                now);
+        yield executorView(save(run, answered, "step.completed", answer.stepId(), now), now);
       }
       case RunCommand.SkipStep skip -> {
         Run run = current(skip, now).requireHolder(skip.holder(), now);
-        yield views.executor(save(run, run.skip(skip.stepId(), now), null, null, now), now);
+        Run skipped = run.skip(templates.of(run), skip.stepId(), now);
+        yield executorView(save(run, skipped, null, null, now), now);
       }
       case RunCommand.SubmitRun submit -> {
         Run run = current(submit, now).requireHolder(submit.holder(), now);
-        yield views.executor(save(run, run.submit(now), "run.completed", null, now), now);
+        Run submitted = run.submit(templates.of(run), now);
+        yield executorView(save(run, submitted, "run.completed", null, now), now);
       }
       case RunCommand.ExitRun exit -> {
         Run run = current(exit, now).requireHolder(exit.holder(), now);
-        yield views.executor(save(run, run.exit(now), "run.cancelled", null, now), now);
+        yield executorView(save(run, run.exit(now), "run.cancelled", null, now), now);
       }
       case RunCommand.CancelRun cancel -> {
         Run run = owned(current(cancel, now), cancel.orgId(), cancel.mode());
@@ -138,6 +152,10 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
             updated.equals(run) ? run : save(run, updated, "run.updated", null, now), now);
       }
     };
+  }
+
+  private Object executorView(Run run, Instant now) {
+    return views.executor(run, templates.of(run), now);
   }
 
   /** Another organisation's run, or one of the other mode, does not exist for the caller. */
@@ -155,6 +173,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       return views.resource(existing, clock.instant());
     }
     Run run = Run.start(start);
+    templates.keep(run.orgId(), start.template());
     runs.put(run.id().value(), run);
     if (run.expiresAt() != null) {
       expiry.add(run.id().value(), run.expiresAt());
@@ -165,11 +184,17 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   /** The run as of now: an expiry that is due is recorded before the command is applied. */
   private Run current(RunCommand command, Instant now) {
-    Run run = runs.get(command.runId().value());
+    Run run = stored(command.runId().value());
     if (run == null) {
       throw ApiException.notFound("run", command.runId().value());
     }
     return run.isDue(now) ? save(run, run.expire(now), "run.expired", null, now) : run;
+  }
+
+  /** The stored run, its template moved apart if it was stored with it; null if there is none. */
+  private Run stored(String runId) {
+    Run run = runs.get(runId);
+    return run == null ? null : templates.migrated(run);
   }
 
   private Run save(Run before, Run after, String eventType, String stepId, Instant now) {
@@ -238,7 +263,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private void sweep(long timestamp) {
     Instant now = Instant.ofEpochMilli(timestamp).truncatedTo(ChronoUnit.SECONDS);
     for (TimeIndex.Due due : expiry.due(now, SWEEP_BATCH)) {
-      Run run = runs.get(due.id());
+      Run run = stored(due.id());
       expiry.remove(due);
       if (run != null && run.isDue(now)) {
         save(run, run.expire(now), "run.expired", null, now);

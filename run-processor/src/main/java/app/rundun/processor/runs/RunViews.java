@@ -12,26 +12,26 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunPreview;
 import app.rundun.contracts.runs.RunResource;
-import app.rundun.contracts.templates.Step;
+import app.rundun.contracts.templates.TemplateResource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Renders a run the three ways it is read: by the integrator, the link page, the executor. */
 public final class RunViews {
 
-  public RunLookup lookup(Run run, Instant now) {
+  /** Every view of the run; {@code version} is the template version it was dispatched with. */
+  public RunLookup lookup(Run run, TemplateResource version, Instant now) {
     return new RunLookup(
         run.orgId(),
         run.mode(),
         run.holder(),
         resource(run, now),
         preview(run, now),
-        executor(run, now));
+        executor(run, version, now));
   }
 
   public RunResource resource(Run run, Instant now) {
@@ -40,9 +40,7 @@ public final class RunViews {
 
   /** The run object of {@code GET /v1/runs/:id}, from the run or from its entry in the list. */
   public RunResource resource(ListedRun run, Instant now) {
-    Map<String, AnswerResource> answers = new LinkedHashMap<>();
-    run.answers()
-        .forEach((stepId, answer) -> answers.put(stepId, answer(run.runId(), stepId, answer)));
+    Map<String, AnswerResource> answers = answers(run);
     return new RunResource(
         run.runId(),
         run.statusAt(now),
@@ -67,17 +65,9 @@ public final class RunViews {
    * The run without its template, answers and skipped steps in step order; a run not opened yet
    * shows the identity mode its template asks for.
    */
-  public static ListedRun listed(Run run) {
-    Map<String, RecordedAnswer> ordered = new LinkedHashMap<>();
-    List<String> skippedInOrder = new ArrayList<>();
-    for (Step step : run.template().steps()) {
-      if (run.answers().containsKey(step.id())) {
-        ordered.put(step.id(), run.answers().get(step.id()));
-      }
-      if (run.skipped().contains(step.id())) {
-        skippedInOrder.add(step.id());
-      }
-    }
+  public static ListedRun listed(Run stored) {
+    TemplateResource legacy = stored.template().legacySnapshot();
+    Run run = legacy == null ? stored : stored.inStepOrder(legacy);
     return new ListedRun(
         run.id(),
         run.orgId(),
@@ -85,7 +75,7 @@ public final class RunViews {
         run.sequence(),
         run.template().templateId(),
         run.template().version(),
-        answerableSteps(run),
+        run.template().answerableSteps(),
         run.status(),
         run.executorRef(),
         run.metadata(),
@@ -96,9 +86,9 @@ public final class RunViews {
         run.assignedTo(),
         run.identity() != null
             ? run.identity()
-            : ExecutorIdentity.notYetKnown(run.template().execution().identityRequired()),
-        ordered,
-        skippedInOrder,
+            : ExecutorIdentity.notYetKnown(run.template().identityRequired()),
+        run.answers(),
+        List.copyOf(run.skipped()),
         run.cancelledBy(),
         run.cancellationReason());
   }
@@ -108,47 +98,30 @@ public final class RunViews {
         run.id(),
         run.statusAt(now),
         run.template().name(),
-        answerableSteps(run),
+        run.template().answerableSteps(),
         run.createdByName(),
         run.expiresAt());
   }
 
-  public ExecutorRunView executor(Run run, Instant now) {
-    Set<String> skipped = new LinkedHashSet<>();
-    for (Step step : run.template().steps()) {
-      if (run.skipped().contains(step.id())) {
-        skipped.add(step.id());
-      }
-    }
+  /** What the executor's app shows: the steps of {@code version}, the run's template version. */
+  public ExecutorRunView executor(Run run, TemplateResource version, Instant now) {
+    ListedRun listed = listed(run);
     return new ExecutorRunView(
         run.id(),
         run.statusAt(now),
-        run.template().name(),
-        run.template().execution().identityRequired(),
-        run.template().steps(),
-        answers(run),
-        skipped,
-        progress(run),
+        version.name(),
+        version.execution().identityRequired(),
+        version.steps(),
+        answers(listed),
+        new LinkedHashSet<>(listed.skippedSteps()),
+        new Progress(
+            listed.answerableSteps(), listed.answers().size(), listed.skippedSteps().size()),
         run.expiresAt());
   }
 
-  private static int answerableSteps(Run run) {
-    return (int) run.template().steps().stream().filter(Step::answerable).count();
-  }
-
-  private static Progress progress(Run run) {
-    return new Progress(answerableSteps(run), run.answers().size(), run.skipped().size());
-  }
-
-  /** Answers in the template's step order, so every read of a run lists them alike. */
-  private Map<String, AnswerResource> answers(Run run) {
+  private static Map<String, AnswerResource> answers(ListedRun run) {
     Map<String, AnswerResource> out = new LinkedHashMap<>();
-    for (Step step : run.template().steps()) {
-      RecordedAnswer answer = run.answers().get(step.id());
-      if (answer != null) {
-        out.put(step.id(), answer(run.id(), step.id(), answer));
-      }
-    }
+    run.answers().forEach((stepId, answer) -> out.put(stepId, answer(run.runId(), stepId, answer)));
     return out;
   }
 

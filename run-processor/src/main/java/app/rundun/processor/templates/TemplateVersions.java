@@ -96,7 +96,8 @@ public final class TemplateVersions {
     return org.value() + "/" + id.value() + "#";
   }
 
-  private static String key(OrgId org, TemplateId id, int version) {
+  /** The key of one version: {@code {org}/{template}#{version:010d}}. */
+  public static String key(OrgId org, TemplateId id, int version) {
     return prefix(org, id) + String.format("%010d", version);
   }
 }
