@@ -251,7 +251,9 @@ class QueryController {
     try {
       Owner.Located located = owner.locate(store, routingKey);
       if (located.isLocal()) {
-        return ResponseEntity.ok(read.apply(located));
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(json(read, located));
       }
       return forwarder.forward(located.host(), request, body);
     } catch (ApiException e) {
@@ -267,11 +269,22 @@ class QueryController {
 
   private ResponseEntity<?> fromLocalCopy(LocalRead read, ApiException ownerUnavailable) {
     try {
-      Object found = read.apply(owner.localCopies());
-      return ResponseEntity.ok().header(StaleReads.FLAG, "true").body(found);
+      byte[] found = json(read, owner.localCopies());
+      return ResponseEntity.ok()
+          .contentType(MediaType.APPLICATION_JSON)
+          .header(StaleReads.FLAG, "true")
+          .body(found);
     } catch (ApiException | InvalidStateStoreException e) {
       throw ownerUnavailable;
     }
+  }
+
+  /**
+   * What was read, as JSON written once by the mapper the API reads it with; handing the object to
+   * the web layer's converter cost a read of a run about a fifth of its time.
+   */
+  private static byte[] json(LocalRead read, Owner.Located located) {
+    return Json.mapper().writeValueAsBytes(read.apply(located));
   }
 
   @FunctionalInterface
