@@ -98,20 +98,12 @@ final class Benchmark {
     String operatorToken = "rdo_benchmark";
     try (RundunSystem system =
         RundunSystem.start(
-            new RundunSystem.Settings(
-                dataDir,
-                freePort(),
-                0,
-                freePort(),
-                freePort(),
-                null,
-                operatorToken,
-                "benchmark-media-signing-secret",
-                "benchmark-member-token-secret",
-                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
-                "127.0.0.0/8,::1/128",
-                null,
-                Map.of()))) {
+            SystemSettings.local(dataDir)
+                .withOperatorToken(operatorToken)
+                .withMediaSigningSecret("benchmark-media-signing-secret")
+                .withMemberTokenSecret("benchmark-member-token-secret")
+                .withWebhookSecretKey("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                .withWebhookAllowedCidrs(SystemSettings.LOOPBACK))) {
       base = system.apiBaseUrl();
       Operator operator = new Operator(base, operatorToken);
       org = new OrgId(operator.createOrganisation("Bench", "enterprise"));
@@ -651,11 +643,5 @@ final class Benchmark {
 
   private static JsonNode json(String body) {
     return Json.mapper().readTree(body);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

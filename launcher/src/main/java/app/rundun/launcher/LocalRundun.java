@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -19,8 +18,6 @@ import java.util.Properties;
 public final class LocalRundun {
 
   /** On one machine, webhooks to a local receiver are the point; elsewhere they are refused. */
-  private static final String LOOPBACK = "127.0.0.0/8,::1/128";
-
   private LocalRundun() {}
 
   public static void main(String[] args) throws Exception {
@@ -31,21 +28,18 @@ public final class LocalRundun {
     Path dataDir = Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
     int apiPort = Integer.parseInt(env("RUNDUN_API_PORT", "8080"));
     Properties secrets = secrets(dataDir.resolve("local-secrets.properties"));
-    RundunSystem.Settings settings =
-        new RundunSystem.Settings(
-            dataDir,
-            apiPort,
-            Integer.parseInt(env("RUNDUN_PROCESSOR_PORT", "8081")),
-            Integer.parseInt(env("RUNDUN_KAFKA_PORT", "9092")),
-            Integer.parseInt(env("RUNDUN_KAFKA_CONTROLLER_PORT", "9093")),
-            null,
-            secrets.getProperty("operator_token"),
-            secrets.getProperty("media_signing_secret"),
-            secrets.getProperty("member_token_secret"),
-            secrets.getProperty("webhook_secret_key"),
-            env("RUNDUN_WEBHOOK_ALLOWED_CIDRS", LOOPBACK),
-            env("RUNDUN_PUBLIC_BASE_URL", "http://localhost:" + apiPort),
-            Map.of());
+    SystemSettings settings =
+        SystemSettings.local(dataDir)
+            .withApiPort(apiPort)
+            .withProcessorPort(Integer.parseInt(env("RUNDUN_PROCESSOR_PORT", "8081")))
+            .withKafkaPort(Integer.parseInt(env("RUNDUN_KAFKA_PORT", "9092")))
+            .withControllerPort(Integer.parseInt(env("RUNDUN_KAFKA_CONTROLLER_PORT", "9093")))
+            .withOperatorToken(secrets.getProperty("operator_token"))
+            .withMediaSigningSecret(secrets.getProperty("media_signing_secret"))
+            .withMemberTokenSecret(secrets.getProperty("member_token_secret"))
+            .withWebhookSecretKey(secrets.getProperty("webhook_secret_key"))
+            .withWebhookAllowedCidrs(env("RUNDUN_WEBHOOK_ALLOWED_CIDRS", SystemSettings.LOOPBACK))
+            .withPublicBaseUrl(env("RUNDUN_PUBLIC_BASE_URL", "http://localhost:" + apiPort));
     RundunSystem system = RundunSystem.start(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(system::close, "rundun-shutdown"));
     DemoOrganisation demo =

@@ -5,7 +5,6 @@ import app.rundun.processor.RunProcessorApplication;
 import app.rundun.processor.StreamsRunner;
 import app.rundun.webhooks.WebhookDispatcherApplication;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class RundunSystem implements AutoCloseable {
 
-  private final Settings settings;
+  private final SystemSettings settings;
   private EmbeddedBroker broker;
   private final String bootstrapServers;
   private final List<ConfigurableApplicationContext> processors = new ArrayList<>();
@@ -34,29 +33,13 @@ public final class RundunSystem implements AutoCloseable {
   /** The services of one machine share a JVM, so their internal credential is made per start. */
   private final String internalToken = "rdi_" + UUID.randomUUID().toString().replace("-", "");
 
-  private RundunSystem(Settings settings, EmbeddedBroker broker, String bootstrapServers) {
+  private RundunSystem(SystemSettings settings, EmbeddedBroker broker, String bootstrapServers) {
     this.settings = settings;
     this.broker = broker;
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** The settings of one system; ports of 0 are picked free. */
-  public record Settings(
-      Path dataDir,
-      int apiPort,
-      int processorPort,
-      int kafkaPort,
-      int controllerPort,
-      String externalBootstrapServers,
-      String operatorToken,
-      String mediaSigningSecret,
-      String memberTokenSecret,
-      String webhookSecretKey,
-      String webhookAllowedCidrs,
-      String publicBaseUrl,
-      Map<String, String> extraProperties) {}
-
-  public static RundunSystem start(Settings settings) throws IOException {
+  public static RundunSystem start(SystemSettings settings) throws IOException {
     EmbeddedBroker broker = null;
     String bootstrap = settings.externalBootstrapServers();
     if (bootstrap == null) {

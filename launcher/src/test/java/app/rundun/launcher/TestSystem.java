@@ -2,7 +2,6 @@ package app.rundun.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -60,20 +59,14 @@ final class TestSystem {
     }
     try {
       return RundunSystem.start(
-          new RundunSystem.Settings(
-              Files.createTempDirectory("rundun-e2e"),
-              freePort(),
-              0,
-              freePort(),
-              freePort(),
-              externalBootstrapServers,
-              OPERATOR_TOKEN,
-              "test-media-signing-secret",
-              "test-member-token-secret",
-              WEBHOOK_SECRET_KEY,
-              "127.0.0.0/8,::1/128",
-              null,
-              properties));
+          SystemSettings.local(Files.createTempDirectory("rundun-e2e"))
+              .withExternalKafka(externalBootstrapServers)
+              .withOperatorToken(OPERATOR_TOKEN)
+              .withMediaSigningSecret("test-media-signing-secret")
+              .withMemberTokenSecret("test-member-token-secret")
+              .withWebhookSecretKey(WEBHOOK_SECRET_KEY)
+              .withWebhookAllowedCidrs(SystemSettings.LOOPBACK)
+              .withProperties(properties));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,11 +121,5 @@ final class TestSystem {
 
   static tools.jackson.databind.JsonNode json(String body) {
     return app.rundun.contracts.json.Json.mapper().readTree(body);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

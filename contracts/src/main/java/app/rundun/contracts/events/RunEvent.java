@@ -2,6 +2,8 @@ package app.rundun.contracts.events;
 
 import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.RunResource;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +32,12 @@ public record RunEvent(
   public static final String SCHEMA_BASE = "https://rundun.app/schemas/events/";
   public static final String SCHEMA_VERSION = "v1";
 
+  /**
+   * The event of {@code type} about {@code run}; {@code stepId} names the step of a step event and
+   * is null otherwise.
+   */
   public static RunEvent of(
-      String type, RunResource run, String stepId, String org, String mode, Instant time) {
+      RunEventType type, RunResource run, String stepId, OrgId org, Mode mode, Instant time) {
     ObjectNode data = Json.mapper().valueToTree(run);
     if (stepId != null) {
       data.put("step_id", stepId);
@@ -40,13 +46,13 @@ public record RunEvent(
         SPEC_VERSION,
         PrefixedIds.mint("e"),
         SOURCE,
-        type,
+        type.wire(),
         run.runId().value(),
         time,
         "application/json",
-        SCHEMA_BASE + type + "/" + SCHEMA_VERSION + ".json",
-        org,
-        mode,
+        type.schemaUrl(),
+        org.value(),
+        mode.wire(),
         data);
   }
 }

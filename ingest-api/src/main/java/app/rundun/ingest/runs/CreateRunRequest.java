@@ -2,6 +2,7 @@ package app.rundun.ingest.runs;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
+import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.templates.TemplateId;
@@ -89,19 +90,26 @@ record CreateRunRequest(
           throw ApiException.invalid(
               "webhook.events", "webhook.events lists distinct event types; omit it for all.");
         }
-        for (String event : events) {
-          if (!WebhookConfig.EVENT_TYPES.contains(event)) {
-            throw ApiException.invalid(
-                "webhook.events",
-                "Unknown event type " + event + "; known: " + WebhookConfig.EVENT_TYPES + ".");
-          }
-        }
       }
+      List<RunEventType> wanted = events == null ? null : eventTypes(events);
       String generated = secret == null ? generateSecret() : null;
       String plain = secret == null ? generated : secret;
-      return new Webhook(
-          new WebhookConfig(url, box.seal(plain), events == null ? null : List.copyOf(events)),
-          generated);
+      return new Webhook(new WebhookConfig(url, box.seal(plain), wanted), generated);
+    }
+
+    private static List<RunEventType> eventTypes(List<String> names) {
+      return names.stream()
+          .map(name ->
+              RunEventType.fromWire(name)
+                  .orElseThrow(() ->
+                      ApiException.invalid(
+                          "webhook.events",
+                          "Unknown event type "
+                              + name
+                              + "; known: "
+                              + RunEventType.wireNames()
+                              + ".")))
+          .toList();
     }
 
     private static boolean isValidSecret(String candidate) {

@@ -3,11 +3,11 @@ package app.rundun.processor.runs;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.CancelledBy;
 import app.rundun.contracts.runs.ExecutorIdentity;
-import app.rundun.contracts.runs.GeoPoint;
 import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RecordedAnswer;
@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One run: which template version it was dispatched with, and what the executor has done, answers
@@ -107,22 +106,21 @@ public record Run(
     return !status.finished() && expiresAt != null && !now.isBefore(expiresAt);
   }
 
-  public Run open(String name, String email, String memberId, String holder, Instant now) {
+  public RunChange open(RunCommand.OpenRun open, Instant now) {
     if (status == RunStatus.IN_PROGRESS && !isDue(now)) {
       // Opening again, e.g. a retry or the member on another device, is a no-op for the holder.
-      return requireHolder(holder, now);
+      return new RunChange.Unchanged(requireHolder(open.holder(), now));
     }
     requireStatus(now, RunStatus.PENDING, "opened");
     ExecutorIdentity who =
         switch (template.identityRequired()) {
           case NONE -> ExecutorIdentity.anonymous();
-          case EXTERNAL -> OpeningIdentity.external(name, email);
-          case MEMBER -> OpeningIdentity.member(memberId);
+          case EXTERNAL -> OpeningIdentity.external(open.name(), open.email());
+          case MEMBER -> OpeningIdentity.member(open.memberId());
         };
     // A member run is held by its member, whatever device they use.
-    String heldBy = who.userId() != null ? who.userId() : holder;
-    return with(heldBy, RunStatus.IN_PROGRESS, who, who.userId(), answers, skipped, null, null)
-        .changedAt(now);
+    String heldBy = who.userId() != null ? who.userId() : open.holder();
+    return announce(next().openedBy(who, heldBy).at(now), RunEventType.RUN_OPENED);
   }
 
   /**
@@ -144,25 +142,20 @@ public record Run(
   }
 
   /** Records the answer to a step of {@code version}, the run's own template version. */
-  public Run answer(
-      TemplateResource version,
-      String stepId,
-      JsonNode value,
-      List<PhotoRef> photos,
-      GeoPoint geo,
-      Instant now) {
+  public RunChange answer(TemplateResource version, RunCommand.AnswerStep answer, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "answered");
-    Step step = step(version, stepId);
-    List<PhotoRef> given = photos == null ? List.of() : List.copyOf(photos);
-    step.checkAnswer(value, given.size(), geo != null);
+    Step step = step(version, answer.stepId());
+    List<PhotoRef> given = answer.photos() == null ? List.of() : List.copyOf(answer.photos());
+    step.checkAnswer(answer.value(), given.size(), answer.geo() != null);
     Map<String, RecordedAnswer> next = new LinkedHashMap<>(answers);
-    next.put(stepId, new RecordedAnswer(value, given, geo, now, assignedTo));
+    next.put(step.id(), new RecordedAnswer(answer.value(), given, answer.geo(), now, assignedTo));
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
-    nextSkipped.remove(stepId);
-    return inOrder(version, next, nextSkipped, status, null).changedAt(now);
+    nextSkipped.remove(step.id());
+    return new RunChange.Announced(
+        inStepOrder(version, next, nextSkipped).at(now), RunEventType.STEP_COMPLETED, step.id());
   }
 
-  public Run skip(TemplateResource version, String stepId, Instant now) {
+  public RunChange skip(TemplateResource version, String stepId, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "changed");
     Step step = step(version, stepId);
     if (!step.answerable() || step.required()) {
@@ -173,11 +166,11 @@ public record Run(
     next.remove(stepId);
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.add(stepId);
-    return inOrder(version, next, nextSkipped, status, null).changedAt(now);
+    return new RunChange.Recorded(inStepOrder(version, next, nextSkipped).at(now));
   }
 
   /** Completes the run; optional steps left open count as skipped. */
-  public Run submit(TemplateResource version, Instant now) {
+  public RunChange submit(TemplateResource version, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "submitted");
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     for (Step step : steps(version)) {
@@ -190,79 +183,71 @@ public record Run(
       }
       nextSkipped.add(step.id());
     }
-    return inOrder(version, answers, nextSkipped, RunStatus.COMPLETED, now).changedAt(now);
-  }
-
-  /**
-   * This run as stored before runs kept their template apart: without the snapshot, its answers and
-   * skipped steps put in the step order of {@code version}, the snapshot it carried.
-   */
-  Run inStepOrder(TemplateResource version) {
-    Run ordered = inOrder(version, answers, skipped, status, completedAt);
-    return new Run(
-        id,
-        orgId,
-        mode,
-        sequence,
-        template.withoutSnapshot(),
-        executorRef,
-        metadata,
-        createdByName,
-        createdAt,
-        updatedAt,
-        expiresAt,
-        status,
-        completedAt,
-        finishedAt,
-        identity,
-        assignedTo,
-        ordered.answers,
-        ordered.skipped,
-        cancelledBy,
-        cancellationReason,
-        webhook,
-        holder);
+    return announce(
+        inStepOrder(version, answers, nextSkipped).completed(now).at(now),
+        RunEventType.RUN_COMPLETED);
   }
 
   /** The executor leaves before completing. */
-  public Run exit(Instant now) {
+  public RunChange exit(Instant now) {
     refuseFinished(now, "exited");
-    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now)
-        .cancelledBy(CancelledBy.EXECUTOR, null, now);
+    return announce(
+        next().cancelled(CancelledBy.EXECUTOR, null, now).at(now), RunEventType.RUN_CANCELLED);
   }
 
   /** The integrator calls the run off, optionally saying why. */
-  public Run cancel(String reason, Instant now) {
+  public RunChange cancel(String reason, Instant now) {
     refuseFinished(now, "cancelled");
     if (reason != null && (reason.isBlank() || reason.length() > MAX_REASON)) {
       throw ApiException.invalid(
           "cancellation_reason",
           "cancellation_reason is 1 to " + MAX_REASON + " characters when given.");
     }
-    return with(holder, RunStatus.CANCELLED, identity, assignedTo, answers, skipped, null, now)
-        .cancelledBy(CancelledBy.INTEGRATOR, reason, now);
+    return announce(
+        next().cancelled(CancelledBy.INTEGRATOR, reason, now).at(now), RunEventType.RUN_CANCELLED);
   }
 
   /**
    * The integrator's changes: a new expiry (only while the run can still be done, and only to a
-   * time ahead of now), a new reference, metadata. Answers this very run when nothing changes.
+   * time ahead of now), a new reference, metadata. Changes nothing when they change nothing.
    */
-  public Run update(RunCommand.RunChanges changes, Instant now) {
+  public RunChange update(RunCommand.RunChanges changes, Instant now) {
     if (changes.expiry() != null) {
       refuseFinished(now, "given a new expiry");
     }
-    IntegratorFields current = integratorFields();
-    IntegratorFields next = current.apply(changes, now);
-    return next.equals(current) ? this : withIntegratorFields(next, now);
+    IntegratorFields current =
+        new IntegratorFields(executorRef, metadata, expiresAt, cancelledBy, cancellationReason);
+    IntegratorFields changed = current.apply(changes, now);
+    if (changed.equals(current)) {
+      return new RunChange.Unchanged(this);
+    }
+    return announce(next().integrator(changed).at(now), RunEventType.RUN_UPDATED);
   }
 
   /** Expires a run whose link is past its time; refuses one that is not due or is finished. */
-  public Run expire(Instant now) {
+  public RunChange expire(Instant now) {
     if (!isDue(now)) {
       throw ApiException.conflict("Run " + id + " is not due to expire.");
     }
-    return with(holder, RunStatus.EXPIRED, identity, assignedTo, answers, skipped, null, expiresAt)
-        .changedAt(now);
+    return announce(next().expired().at(now), RunEventType.RUN_EXPIRED);
+  }
+
+  /**
+   * This run as stored before runs kept their template apart: without the snapshot, its answers and
+   * skipped steps put in the step order of {@code version}, the snapshot it carried.
+   */
+  Run withoutSnapshot(TemplateResource version) {
+    return inStepOrder(version, answers, skipped)
+        .template(template.withoutSnapshot())
+        .unchangedSince();
+  }
+
+  private RunChange announce(Run next, RunEventType event) {
+    return new RunChange.Announced(next, event, null);
+  }
+
+  private NextRun next() {
+    return new NextRun(this);
   }
 
   private Step step(TemplateResource version, String stepId) {
@@ -284,12 +269,8 @@ public record Run(
   }
 
   /** The next answers and skipped steps, each in the order of the template's steps. */
-  private Run inOrder(
-      TemplateResource version,
-      Map<String, RecordedAnswer> nextAnswers,
-      Set<String> nextSkipped,
-      RunStatus nextStatus,
-      Instant nextCompletedAt) {
+  private NextRun inStepOrder(
+      TemplateResource version, Map<String, RecordedAnswer> nextAnswers, Set<String> nextSkipped) {
     Map<String, RecordedAnswer> orderedAnswers = new LinkedHashMap<>();
     Set<String> orderedSkipped = new LinkedHashSet<>();
     for (Step step : steps(version)) {
@@ -300,15 +281,7 @@ public record Run(
         orderedSkipped.add(step.id());
       }
     }
-    return with(
-        holder,
-        nextStatus,
-        identity,
-        assignedTo,
-        orderedAnswers,
-        orderedSkipped,
-        nextCompletedAt,
-        nextCompletedAt);
+    return next().steps(orderedAnswers, orderedSkipped);
   }
 
   private void requireStatus(Instant now, RunStatus expected, String verb) {
@@ -335,78 +308,5 @@ public record Run(
       throw ApiException.conflict(
           "Run " + id + " is " + current.wire() + " and cannot be " + verb + ".");
     }
-  }
-
-  private Run with(
-      String nextHolder,
-      RunStatus nextStatus,
-      ExecutorIdentity nextIdentity,
-      String nextAssignedTo,
-      Map<String, RecordedAnswer> nextAnswers,
-      Set<String> nextSkipped,
-      Instant nextCompletedAt,
-      Instant nextFinishedAt) {
-    return new Run(
-        id,
-        orgId,
-        mode,
-        sequence,
-        template,
-        executorRef,
-        metadata,
-        createdByName,
-        createdAt,
-        updatedAt,
-        expiresAt,
-        nextStatus,
-        nextCompletedAt,
-        nextFinishedAt,
-        nextIdentity,
-        nextAssignedTo,
-        nextAnswers,
-        nextSkipped,
-        cancelledBy,
-        cancellationReason,
-        webhook,
-        nextHolder);
-  }
-
-  private IntegratorFields integratorFields() {
-    return new IntegratorFields(executorRef, metadata, expiresAt, cancelledBy, cancellationReason);
-  }
-
-  private Run changedAt(Instant now) {
-    return withIntegratorFields(integratorFields(), now);
-  }
-
-  private Run cancelledBy(CancelledBy by, String reason, Instant now) {
-    return withIntegratorFields(
-        new IntegratorFields(executorRef, metadata, expiresAt, by, reason), now);
-  }
-
-  private Run withIntegratorFields(IntegratorFields fields, Instant now) {
-    return new Run(
-        id,
-        orgId,
-        mode,
-        sequence,
-        template,
-        fields.executorRef(),
-        fields.metadata(),
-        createdByName,
-        createdAt,
-        now,
-        fields.expiresAt(),
-        status,
-        completedAt,
-        finishedAt,
-        identity,
-        assignedTo,
-        answers,
-        skipped,
-        fields.cancelledBy(),
-        fields.cancellationReason(),
-        webhook,
-        holder);
   }
 }

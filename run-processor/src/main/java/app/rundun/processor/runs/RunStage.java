@@ -111,45 +111,31 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       case RunCommand.StartRun start -> startRun(start);
       case RunCommand.OpenRun open -> {
         Run run = current(open, now);
-        Run opened = run.open(open.name(), open.email(), open.memberId(), open.holder(), now);
-        yield executorView(opened == run ? run : save(run, opened, "run.opened", null, now), now);
+        yield executorView(save(run, run.open(open, now), now), now);
       }
       case RunCommand.AnswerStep answer -> {
         Run run = current(answer, now).requireHolder(answer.holder(), now);
-        Run answered =
-            run.answer(
-                templates.of(run),
-                answer.stepId(),
-                answer.value(),
-                answer.photos(),
-                answer.geo(),
-                now);
-        yield executorView(save(run, answered, "step.completed", answer.stepId(), now), now);
+        yield executorView(save(run, run.answer(templates.of(run), answer, now), now), now);
       }
       case RunCommand.SkipStep skip -> {
         Run run = current(skip, now).requireHolder(skip.holder(), now);
-        Run skipped = run.skip(templates.of(run), skip.stepId(), now);
-        yield executorView(save(run, skipped, null, null, now), now);
+        yield executorView(save(run, run.skip(templates.of(run), skip.stepId(), now), now), now);
       }
       case RunCommand.SubmitRun submit -> {
         Run run = current(submit, now).requireHolder(submit.holder(), now);
-        Run submitted = run.submit(templates.of(run), now);
-        yield executorView(save(run, submitted, "run.completed", null, now), now);
+        yield executorView(save(run, run.submit(templates.of(run), now), now), now);
       }
       case RunCommand.ExitRun exit -> {
         Run run = current(exit, now).requireHolder(exit.holder(), now);
-        yield executorView(save(run, run.exit(now), "run.cancelled", null, now), now);
+        yield executorView(save(run, run.exit(now), now), now);
       }
       case RunCommand.CancelRun cancel -> {
         Run run = owned(current(cancel, now), cancel.orgId(), cancel.mode());
-        yield views.resource(
-            save(run, run.cancel(cancel.reason(), now), "run.cancelled", null, now), now);
+        yield views.resource(save(run, run.cancel(cancel.reason(), now), now), now);
       }
       case RunCommand.UpdateRun update -> {
         Run run = owned(current(update, now), update.orgId(), update.mode());
-        Run updated = run.update(update.changes(), now);
-        yield views.resource(
-            updated.equals(run) ? run : save(run, updated, "run.updated", null, now), now);
+        yield views.resource(save(run, run.update(update.changes(), now), now), now);
       }
     };
   }
@@ -188,7 +174,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (run == null) {
       throw ApiException.notFound("run", command.runId().value());
     }
-    return run.isDue(now) ? save(run, run.expire(now), "run.expired", null, now) : run;
+    return run.isDue(now) ? save(run, run.expire(now), now) : run;
   }
 
   /** The stored run, its template moved apart if it was stored with it; null if there is none. */
@@ -197,24 +183,32 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     return run == null ? null : templates.migrated(run);
   }
 
-  private Run save(Run before, Run after, String eventType, String stepId, Instant now) {
+  /**
+   * Stores what a command changed, with its run list entry, and announces its event to the event
+   * topic and the run's webhook, all in this transaction.
+   */
+  private Run save(Run before, RunChange change, Instant now) {
+    Run after = change.run();
+    if (change instanceof RunChange.Unchanged) {
+      return after;
+    }
     runs.put(after.id().value(), after);
     reindexExpiry(before, after);
     // Made once: the run list's entry and the event's data are the same run.
     ListedRun listed = RunViews.listed(after);
     list(listed, now);
-    if (eventType != null) {
+    if (change instanceof RunChange.Announced announced) {
       RunEvent event =
           RunEvent.of(
-              eventType,
+              announced.event(),
               views.resource(listed, now),
-              stepId,
-              after.orgId().value(),
-              after.mode().wire(),
+              announced.stepId(),
+              after.orgId(),
+              after.mode(),
               now);
       context.forward(new Record<>(after.id().value(), event, now.toEpochMilli()), EVENTS_SINK);
       WebhookConfig webhook = after.webhook();
-      if (webhook != null && webhook.wants(eventType)) {
+      if (webhook != null && webhook.wants(announced.event())) {
         context.forward(
             new Record<>(after.id().value(), delivery(after, webhook, event), now.toEpochMilli()),
             WEBHOOKS_SINK);
@@ -266,7 +260,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       Run run = stored(due.id());
       expiry.remove(due);
       if (run != null && run.isDue(now)) {
-        save(run, run.expire(now), "run.expired", null, now);
+        save(run, run.expire(now), now);
       }
     }
   }

@@ -58,7 +58,7 @@ public final class RunTemplates {
       return run;
     }
     keep(run.orgId(), legacy);
-    return run.inStepOrder(legacy);
+    return run.withoutSnapshot(legacy);
   }
 
   private KeyValueStore<String, TemplateResource> writable() {

@@ -67,7 +67,7 @@ public final class RunViews {
    */
   public static ListedRun listed(Run stored) {
     TemplateResource legacy = stored.template().legacySnapshot();
-    Run run = legacy == null ? stored : stored.inStepOrder(legacy);
+    Run run = legacy == null ? stored : stored.withoutSnapshot(legacy);
     return new ListedRun(
         run.id(),
         run.orgId(),
