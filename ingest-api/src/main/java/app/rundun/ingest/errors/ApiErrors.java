@@ -98,6 +98,12 @@ public class ApiErrors {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ErrorBody> argument(
       MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    // A converter that knows better (an id in the path that names nothing) says why itself.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApiException refusal) {
+        return respond(refusal, request);
+      }
+    }
     return respond(
         ApiException.invalid(e.getName(), "Bad value for " + e.getName() + "."), request);
   }

@@ -3,7 +3,6 @@ package app.rundun.ingest.executor;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
-import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.ExecutorRunView;
 import app.rundun.contracts.runs.PhotoRef;
@@ -16,8 +15,10 @@ import app.rundun.ingest.auth.SignedInMember;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.media.Photos;
 import app.rundun.ingest.members.SignIn;
+import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,9 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/v1/executor/runs/{runId}", produces = MediaType.APPLICATION_JSON_VALUE)
 class ExecutorController {
-
-  /** The executor app's device token: the device that opens a run holds it. */
-  static final String DEVICE_HEADER = "Rundun-Device";
 
   private final CommandBus commands;
   private final ProcessorQueries queries;
@@ -69,8 +66,8 @@ class ExecutorController {
   }
 
   @GetMapping
-  ExecutorRunView get(@PathVariable String runId) {
-    ExecutorRunView view = queries.run(id(runId)).executor();
+  ExecutorRunView get(@PathVariable RunId runId, HttpServletResponse response) {
+    ExecutorRunView view = queries.run(runId, Freshness.MAY_LAG).shownOn(response).executor();
     if (view.status() == RunStatus.EXPIRED) {
       throw ApiException.gone("Run " + runId + " expired at " + view.expiresAt() + ".");
     }
@@ -80,52 +77,41 @@ class ExecutorController {
   /** A member of the run's organisation signs in; the answer's token goes with every call. */
   @PostMapping(path = "/sign_in", consumes = MediaType.APPLICATION_JSON_VALUE)
   SignIn.SignedIn signIn(
-      @PathVariable String runId,
+      @PathVariable RunId runId,
       @RequestBody ExecutorRequests.SignIn body,
       HttpServletRequest request) {
-    return signIn.signIn(id(runId), body.email(), body.password(), request.getRemoteAddr());
+    return signIn.signIn(runId, body.email(), body.password(), request.getRemoteAddr());
   }
 
   @PostMapping("/open")
   ExecutorRunView open(
-      @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      @PathVariable RunId runId,
+      Holder holder,
       @RequestBody(required = false) ExecutorRequests.Open body) {
     ExecutorRequests.Open open = body == null ? new ExecutorRequests.Open(null, null) : body;
     String memberId = SignedInMember.current().map(SignedInMember::userId).orElse(null);
-    String holder = holder(device);
-    if (holder == null) {
-      throw ApiException.invalid(
-          DEVICE_HEADER,
-          "Opening a run needs the device that will hold it ("
-              + DEVICE_HEADER
-              + ") or a member's sign-in.");
-    }
-    return send(new RunCommand.OpenRun(id(runId), open.name(), open.email(), memberId, holder));
+    return send(
+        new RunCommand.OpenRun(runId, open.name(), open.email(), memberId, holder.required()));
   }
 
   @PutMapping(path = "/steps/{stepId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
   ExecutorRunView answer(
-      @PathVariable String runId,
+      @PathVariable RunId runId,
       @PathVariable String stepId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      Holder holder,
       @RequestBody ExecutorRequests.Answer answer) {
-    RunId id = id(runId);
     List<PhotoRef> refs = new ArrayList<>();
     List<String> photoIds = answer.photos() == null ? List.of() : answer.photos();
     for (int i = 0; i < photoIds.size(); i++) {
-      refs.add(photos.resolve(id, stepId, photoIds.get(i), i));
+      refs.add(photos.resolve(runId, stepId, photoIds.get(i), i));
     }
     return send(
-        new RunCommand.AnswerStep(id, stepId, answer.value(), refs, answer.geo(), holder(device)));
+        new RunCommand.AnswerStep(runId, stepId, answer.value(), refs, answer.geo(), holder.id()));
   }
 
   @PostMapping("/steps/{stepId}/skip")
-  ExecutorRunView skip(
-      @PathVariable String runId,
-      @PathVariable String stepId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return send(new RunCommand.SkipStep(id(runId), stepId, holder(device)));
+  ExecutorRunView skip(@PathVariable RunId runId, @PathVariable String stepId, Holder holder) {
+    return send(new RunCommand.SkipStep(runId, stepId, holder.id()));
   }
 
   /** The raw image as the body, e.g. {@code Content-Type: image/jpeg}; up to 15 MB. */
@@ -134,13 +120,12 @@ class ExecutorController {
       consumes = {"image/jpeg", "image/png", "image/webp"})
   @ResponseStatus(HttpStatus.CREATED)
   Photos.UploadedPhoto upload(
-      @PathVariable String runId,
+      @PathVariable RunId runId,
       @PathVariable String stepId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device,
+      Holder holder,
       HttpServletRequest request)
       throws IOException {
-    RunId id = id(runId);
-    RunLookup lookup = queries.run(id);
+    RunLookup lookup = queries.run(runId, Freshness.CURRENT).value();
     ExecutorRunView run = lookup.executor();
     if (run.status() == RunStatus.EXPIRED) {
       throw ApiException.gone("Run " + runId + " expired at " + run.expiresAt() + ".");
@@ -149,7 +134,7 @@ class ExecutorController {
       throw ApiException.conflict(
           "Run " + runId + " is " + run.status().wire() + "; photos go to a run in progress.");
     }
-    if (!lookup.heldBy(holder(device))) {
+    if (!lookup.heldBy(holder.id())) {
       throw ApiException.conflict("This run is already in progress on another device.");
     }
     Step step =
@@ -174,45 +159,17 @@ class ExecutorController {
     if (bytes.length == 0) {
       throw ApiException.invalid("photo", "The body is the photo; it was empty.");
     }
-    return photos.store(id, stepId, bytes);
+    return photos.store(runId, stepId, bytes);
   }
 
   @PostMapping("/submit")
-  ExecutorRunView submit(
-      @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return send(new RunCommand.SubmitRun(id(runId), holder(device)));
+  ExecutorRunView submit(@PathVariable RunId runId, Holder holder) {
+    return send(new RunCommand.SubmitRun(runId, holder.id()));
   }
 
   @PostMapping("/exit")
-  ExecutorRunView exit(
-      @PathVariable String runId,
-      @RequestHeader(name = DEVICE_HEADER, required = false) String device) {
-    return send(new RunCommand.ExitRun(id(runId), holder(device)));
-  }
-
-  /** Who acts: the member signed in to this run if there is one, else the device. */
-  private static String holder(String device) {
-    return SignedInMember.current().map(SignedInMember::userId).orElseGet(() -> device(device));
-  }
-
-  /** A device id is the app's own random token; anything else is refused rather than stored. */
-  private static String device(String header) {
-    if (header == null) {
-      return null;
-    }
-    if (!header.matches("[A-Za-z0-9_-]{16,64}")) {
-      throw ApiException.invalid(
-          DEVICE_HEADER, DEVICE_HEADER + " is 16 to 64 letters, digits, - or _.");
-    }
-    return header;
-  }
-
-  private static RunId id(String runId) {
-    if (!PrefixedIds.isValid("r", runId)) {
-      throw ApiException.notFound("run", runId);
-    }
-    return new RunId(runId);
+  ExecutorRunView exit(@PathVariable RunId runId, Holder holder) {
+    return send(new RunCommand.ExitRun(runId, holder.id()));
   }
 
   /** Applies an executor's command; the run comes back with its photos as URLs signed now. */

@@ -7,7 +7,9 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunPreview;
 import app.rundun.contracts.templates.IdentityRequired;
+import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,13 +53,13 @@ class LinkController {
   }
 
   @GetMapping(path = "/r/{runId}", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> link(@PathVariable String runId) {
+  ResponseEntity<String> link(@PathVariable String runId, HttpServletResponse response) {
     RunLookup lookup;
     try {
       if (!PrefixedIds.isValid("r", runId)) {
         throw ApiException.notFound("run", runId);
       }
-      lookup = queries.run(new RunId(runId));
+      lookup = queries.run(new RunId(runId), Freshness.MAY_LAG).shownOn(response);
     } catch (ApiException e) {
       return page(
           HttpStatus.valueOf(e.status()),

@@ -12,6 +12,7 @@ import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.auth.MemberTokens;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.queries.ProcessorQueries;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,9 +67,12 @@ class MembersController {
 
   /** The organisation's members, newest first, a page at a time. */
   @GetMapping
-  ListPage<MemberResource> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+  ListPage<MemberResource> list(
+      Caller caller,
+      @RequestParam MultiValueMap<String, String> query,
+      HttpServletResponse response) {
     Paging paging = Paging.readOnly(query);
-    return paging.page(queries.members(caller.orgId()), MemberResource::userId);
+    return paging.page(queries.members(caller.orgId()).shownOn(response), MemberResource::userId);
   }
 
   @PostMapping("/{userId}/deactivate")

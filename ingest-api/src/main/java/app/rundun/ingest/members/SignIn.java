@@ -6,6 +6,7 @@ import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.ingest.auth.MemberTokens;
+import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ public class SignIn {
     }
     String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
     limiter.check(normalised, address);
-    RunLookup lookup = queries.run(run);
+    RunLookup lookup = queries.run(run, Freshness.CURRENT).value();
     MemberSignIn.Verdict verdict =
         queries.signIn(lookup.orgId(), new MemberSignIn(normalised, password));
     if (!verdict.accepted()) {

@@ -3,7 +3,6 @@ package app.rundun.ingest.queries;
 import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
-import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.members.MemberResource;
@@ -11,6 +10,7 @@ import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.UsageResource;
+import app.rundun.contracts.queries.InternalPaths;
 import app.rundun.contracts.queries.StaleReads;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunListQuery;
@@ -21,10 +21,7 @@ import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.ingest.IngestProperties;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -44,8 +41,6 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
@@ -98,31 +93,23 @@ public class ProcessorQueries implements AutoCloseable {
    * The run, when it is the organisation's and of the mode. Any other id, another organisation's
    * run or one of the other mode does not exist for this caller: not found, alike.
    */
-  public RunLookup ownedRun(OrgId org, Mode mode, String runId) {
-    if (!PrefixedIds.isValid("r", runId)) {
-      throw ApiException.notFound("run", runId);
-    }
-    RunLookup lookup = run(new RunId(runId));
-    if (!lookup.orgId().equals(org) || lookup.mode() != mode) {
-      throw ApiException.notFound("run", runId);
+  public Read<RunLookup> ownedRun(OrgId org, Mode mode, RunId runId, Freshness freshness) {
+    Read<RunLookup> lookup = run(runId, freshness);
+    if (!lookup.value().orgId().equals(org) || lookup.value().mode() != mode) {
+      throw ApiException.notFound("run", runId.value());
     }
     return lookup;
   }
 
-  public RunLookup run(RunId id) {
-    return get("/internal/runs/" + id.value(), new TypeReference<RunLookup>() {});
+  public Read<RunLookup> run(RunId id, Freshness freshness) {
+    return get(InternalPaths.run(id), freshness, new TypeReference<RunLookup>() {});
   }
 
   /** A page of the organisation's run list, from the instance owning the organisation. */
-  public ListPage<RunResource> runs(OrgId org, Mode mode, RunListQuery query) {
-    String json = Json.mapper().writeValueAsString(query);
+  public Read<ListPage<RunResource>> runs(OrgId org, Mode mode, RunListQuery query) {
     return get(
-        "/internal/orgs/"
-            + org.value()
-            + "/runs?mode="
-            + mode.name()
-            + "&query="
-            + URLEncoder.encode(json, StandardCharsets.UTF_8),
+        InternalPaths.orgRuns(org, mode, Json.mapper().writeValueAsString(query)),
+        Freshness.MAY_LAG,
         new TypeReference<ListPage<RunResource>>() {});
   }
 
@@ -131,69 +118,68 @@ public class ProcessorQueries implements AutoCloseable {
    * organisation's and of the mode; not found otherwise. Passed through as it is: nothing parses
    * and writes it again on the way.
    */
-  public byte[] runJson(OrgId org, Mode mode, RunId id) {
-    return sendRaw(
-        "/internal/orgs/" + org.value() + "/runs/" + id.value() + "?mode=" + mode.name(), null);
+  public Read<byte[]> runJson(OrgId org, Mode mode, RunId id) {
+    return sendRaw(InternalPaths.orgRun(org, mode, id), Freshness.MAY_LAG, null);
   }
 
-  public List<WebhookAttempt> webhookAttempts(RunId id) {
+  public Read<List<WebhookAttempt>> webhookAttempts(RunId id, Freshness freshness) {
     return get(
-        "/internal/runs/" + id.value() + "/webhook_attempts",
-        new TypeReference<List<WebhookAttempt>>() {});
+        InternalPaths.webhookAttempts(id), freshness, new TypeReference<List<WebhookAttempt>>() {});
   }
 
-  public TemplateResource template(OrgId org, TemplateId id, Integer version) {
-    String path = "/internal/orgs/" + org.value() + "/templates/" + id.value();
+  public Read<TemplateResource> template(OrgId org, TemplateId id, Integer version) {
     return get(
-        version == null ? path : path + "?version=" + version,
+        InternalPaths.template(org, id, version),
+        Freshness.MAY_LAG,
         new TypeReference<TemplateResource>() {});
   }
 
-  public List<TemplateResource> templates(OrgId org) {
+  public Read<List<TemplateResource>> templates(OrgId org) {
     return get(
-        "/internal/orgs/" + org.value() + "/templates",
+        InternalPaths.templates(org),
+        Freshness.MAY_LAG,
         new TypeReference<List<TemplateResource>>() {});
   }
 
-  public List<MemberResource> members(OrgId org) {
+  public Read<List<MemberResource>> members(OrgId org) {
     return get(
-        "/internal/orgs/" + org.value() + "/members", new TypeReference<List<MemberResource>>() {});
+        InternalPaths.members(org),
+        Freshness.MAY_LAG,
+        new TypeReference<List<MemberResource>>() {});
   }
 
   /** Whether the run-processor, which holds the hashes, accepts the member's password. */
   public MemberSignIn.Verdict signIn(OrgId org, MemberSignIn signIn) {
-    return send(
-        "/internal/orgs/" + org.value() + "/member_sign_in",
-        Json.mapper().writeValueAsBytes(signIn),
-        new TypeReference<MemberSignIn.Verdict>() {});
+    Read<byte[]> answer =
+        sendRaw(
+            InternalPaths.memberSignIn(org),
+            Freshness.CURRENT,
+            Json.mapper().writeValueAsBytes(signIn));
+    return parsed(answer, new TypeReference<MemberSignIn.Verdict>() {}).value();
   }
 
-  public UsageResource usage(OrgId org, Mode mode) {
+  public Read<UsageResource> usage(OrgId org, Mode mode) {
     return get(
-        "/internal/orgs/" + org.value() + "/usage?mode=" + mode.name(),
-        new TypeReference<UsageResource>() {});
+        InternalPaths.usage(org, mode), Freshness.MAY_LAG, new TypeReference<UsageResource>() {});
   }
 
-  private <T> T get(String path, TypeReference<T> type) {
-    return send(path, null, type);
+  private <T> Read<T> get(String path, Freshness freshness, TypeReference<T> type) {
+    return parsed(sendRaw(path, freshness, null), type);
   }
 
-  /** A GET, or a POST of {@code body}, to the first instance that answers, parsed. */
-  private <T> T send(String path, byte[] body, TypeReference<T> type) {
-    byte[] answer = sendRaw(path, body);
+  private static <T> Read<T> parsed(Read<byte[]> answer, TypeReference<T> type) {
     try {
-      return Json.mapper().readValue(answer, type);
+      return answer.map(body -> Json.mapper().readValue(body, type));
     } catch (JacksonException e) {
       throw unreadable();
     }
   }
 
   /**
-   * The body of a 200 from the first instance that answers; any other answer is the error it
-   * carries. A GET may be answered by a standby, which flags the request being served as stale.
+   * The body of a 200 from the first instance that answers, a GET or a POST of {@code body}; any
+   * other answer is the error it carries.
    */
-  private byte[] sendRaw(String path, byte[] body) {
-    Optional<ServletRequestAttributes> plainRead = body == null ? plainRead() : Optional.empty();
+  private Read<byte[]> sendRaw(String path, Freshness freshness, byte[] body) {
     int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
     for (int i = 0; i < baseUrls.size(); i++) {
       String base = baseUrls.get((start + i) % baseUrls.size());
@@ -205,7 +191,9 @@ public class ProcessorQueries implements AutoCloseable {
         request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
       }
       request.setHeader(HttpHeaders.AUTHORIZATION, credential);
-      plainRead.ifPresent(read -> request.setHeader(StaleReads.ACCEPT, "true"));
+      if (freshness == Freshness.MAY_LAG) {
+        request.setHeader(StaleReads.ACCEPT, "true");
+      }
       Answer answer;
       try {
         answer = http.execute(request, Answer::of);
@@ -213,10 +201,7 @@ public class ProcessorQueries implements AutoCloseable {
         continue;
       }
       if (answer.status() == 200) {
-        if (answer.stale()) {
-          plainRead.ifPresent(read -> read.getResponse().setHeader(StaleReads.FLAG, "true"));
-        }
-        return answer.body();
+        return new Read<>(answer.body(), answer.stale());
       }
       try {
         throw Json.mapper().readValue(answer.body(), ApiError.class).toException();
@@ -246,19 +231,5 @@ public class ProcessorQueries implements AutoCloseable {
   private static ApiException unreadable() {
     return new ApiException(
         ErrorCode.UNAVAILABLE, "Run state could not be read; retry shortly.", null);
-  }
-
-  /**
-   * The request being served, when it only reads (a GET): such a request may be answered from a
-   * standby replica, flagged. A request that writes decides on current state only, never on a copy
-   * that may lag.
-   */
-  private static Optional<ServletRequestAttributes> plainRead() {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
-        && "GET".equals(current.getRequest().getMethod())
-        && current.getResponse() != null) {
-      return Optional.of(current);
-    }
-    return Optional.empty();
   }
 }

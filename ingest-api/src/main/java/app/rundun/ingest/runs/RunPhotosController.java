@@ -4,9 +4,12 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.AnswerResource;
 import app.rundun.contracts.runs.PhotoResource;
+import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.ingest.auth.Caller;
+import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +36,12 @@ class RunPhotosController {
   @GetMapping("/v1/runs/{runId}/answers/{stepId}/photos/{index}")
   ResponseEntity<Void> photo(
       Caller caller,
-      @PathVariable String runId,
+      @PathVariable RunId runId,
       @PathVariable String stepId,
-      @PathVariable String index) {
-    RunLookup lookup = queries.ownedRun(caller.orgId(), caller.mode(), runId);
+      @PathVariable String index,
+      HttpServletResponse response) {
+    RunLookup lookup =
+        queries.ownedRun(caller.orgId(), caller.mode(), runId, Freshness.MAY_LAG).shownOn(response);
     AnswerResource answer = lookup.run().answers().get(stepId);
     PhotoResource photo =
         answer == null

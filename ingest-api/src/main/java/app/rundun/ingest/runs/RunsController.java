@@ -3,7 +3,6 @@ package app.rundun.ingest.runs;
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.media.PhotoLinks;
@@ -19,7 +18,10 @@ import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.commands.IdempotencyKey;
+import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
+import app.rundun.ingest.queries.Read;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -101,9 +103,13 @@ class RunsController {
    * list on the run-processor owning the organisation.
    */
   @GetMapping
-  ListPage<RunResource> list(Caller caller, @RequestParam MultiValueMap<String, String> query) {
+  ListPage<RunResource> list(
+      Caller caller,
+      @RequestParam MultiValueMap<String, String> query,
+      HttpServletResponse response) {
     return queries
         .runs(caller.orgId(), caller.mode(), ListRunsRequest.parse(query))
+        .shownOn(response)
         .map(photos::mint);
   }
 
@@ -112,11 +118,8 @@ class RunsController {
    * whose references become URLs signed now.
    */
   @GetMapping("/{runId}")
-  Object get(Caller caller, @PathVariable String runId) {
-    if (!PrefixedIds.isValid("r", runId)) {
-      throw ApiException.notFound("run", runId);
-    }
-    byte[] run = queries.runJson(caller.orgId(), caller.mode(), new RunId(runId));
+  Object get(Caller caller, @PathVariable RunId runId, HttpServletResponse response) {
+    byte[] run = queries.runJson(caller.orgId(), caller.mode(), runId).shownOn(response);
     if (!PHOTO_REFERENCE.matcher(new String(run, StandardCharsets.UTF_8)).find()) {
       return run;
     }
@@ -125,7 +128,7 @@ class RunsController {
 
   /** Changes the expiry, the reference or the metadata of a run; emits {@code run.updated}. */
   @PatchMapping(path = "/{runId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  RunResource update(Caller caller, @PathVariable String runId, @RequestBody JsonNode body) {
+  RunResource update(Caller caller, @PathVariable RunId runId, @RequestBody JsonNode body) {
     RunCommand.RunChanges changes = UpdateRunRequest.parse(body);
     RunId id = owned(caller, runId).run().runId();
     return photos.mint(
@@ -138,7 +141,7 @@ class RunsController {
   @PostMapping("/{runId}/cancel")
   RunResource cancel(
       Caller caller,
-      @PathVariable String runId,
+      @PathVariable RunId runId,
       @RequestBody(required = false) CancelRunRequest request) {
     RunId id = owned(caller, runId).run().runId();
     String reason = request == null ? null : request.cancellationReason();
@@ -150,8 +153,8 @@ class RunsController {
 
   /** No authentication: the run id is the credential. An expired run is gone. */
   @GetMapping("/{runId}/preview")
-  RunPreview preview(@PathVariable String runId) {
-    RunPreview preview = lookup(runId).preview();
+  RunPreview preview(@PathVariable RunId runId, HttpServletResponse response) {
+    RunPreview preview = lookup(runId).shownOn(response).preview();
     if (preview.status() == RunStatus.EXPIRED) {
       throw ApiException.gone("Run " + runId + " expired at " + preview.expiresAt() + ".");
     }
@@ -159,14 +162,11 @@ class RunsController {
   }
 
   /** Another organisation's run, or a run of the other mode, does not exist for this caller. */
-  private RunLookup owned(Caller caller, String runId) {
-    return queries.ownedRun(caller.orgId(), caller.mode(), runId);
+  private RunLookup owned(Caller caller, RunId runId) {
+    return queries.ownedRun(caller.orgId(), caller.mode(), runId, Freshness.CURRENT).value();
   }
 
-  private RunLookup lookup(String runId) {
-    if (!PrefixedIds.isValid("r", runId)) {
-      throw ApiException.notFound("run", runId);
-    }
-    return queries.run(new RunId(runId));
+  private Read<RunLookup> lookup(RunId runId) {
+    return queries.run(runId, Freshness.MAY_LAG);
   }
 }

@@ -2,7 +2,6 @@ package app.rundun.ingest.templates;
 
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.templates.TemplateDraft;
@@ -12,6 +11,7 @@ import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -56,20 +56,24 @@ class TemplatesController {
 
   @PutMapping(path = "/{templateId}", consumes = MediaType.APPLICATION_JSON_VALUE)
   TemplateResource update(
-      Caller caller, @PathVariable String templateId, @RequestBody TemplateDraft draft) {
+      Caller caller, @PathVariable TemplateId templateId, @RequestBody TemplateDraft draft) {
     return commands.send(
-        new OrgCommand.UpdateTemplate(caller.orgId(), id(templateId), draft.validate()),
+        new OrgCommand.UpdateTemplate(caller.orgId(), templateId, draft.validate()),
         TemplateResource.class);
   }
 
   @GetMapping("/{templateId}")
-  TemplateResource latest(Caller caller, @PathVariable String templateId) {
-    return queries.template(caller.orgId(), id(templateId), null);
+  TemplateResource latest(
+      Caller caller, @PathVariable TemplateId templateId, HttpServletResponse response) {
+    return queries.template(caller.orgId(), templateId, null).shownOn(response);
   }
 
   @GetMapping("/{templateId}/versions/{version}")
   TemplateResource version(
-      Caller caller, @PathVariable String templateId, @PathVariable String version) {
+      Caller caller,
+      @PathVariable TemplateId templateId,
+      @PathVariable String version,
+      HttpServletResponse response) {
     int number;
     try {
       number = Integer.parseInt(version);
@@ -79,21 +83,17 @@ class TemplatesController {
     if (number < 1) {
       throw ApiException.notFound("template version", templateId + " v" + version);
     }
-    return queries.template(caller.orgId(), id(templateId), number);
+    return queries.template(caller.orgId(), templateId, number).shownOn(response);
   }
 
   /** The latest version of each template, newest template first, a page at a time. */
   @GetMapping
   ListPage<TemplateResource> list(
-      Caller caller, @RequestParam MultiValueMap<String, String> query) {
+      Caller caller,
+      @RequestParam MultiValueMap<String, String> query,
+      HttpServletResponse response) {
     Paging paging = Paging.readOnly(query);
-    return paging.page(queries.templates(caller.orgId()), t -> t.templateId().value());
-  }
-
-  private static TemplateId id(String templateId) {
-    if (!PrefixedIds.isValid("t", templateId)) {
-      throw ApiException.notFound("template", templateId);
-    }
-    return new TemplateId(templateId);
+    return paging.page(
+        queries.templates(caller.orgId()).shownOn(response), t -> t.templateId().value());
   }
 }

@@ -4,11 +4,15 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
+import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
+import app.rundun.ingest.queries.Read;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,20 +44,25 @@ class WebhookDeliveriesController {
   @GetMapping
   ListPage<WebhookAttempt> list(
       Caller caller,
-      @PathVariable String runId,
-      @RequestParam MultiValueMap<String, String> query) {
+      @PathVariable RunId runId,
+      @RequestParam MultiValueMap<String, String> query,
+      HttpServletResponse response) {
     Paging paging = Paging.readOnly(query);
-    return paging.page(queries.webhookAttempts(owned(caller, runId)), WebhookAttempt::id);
+    RunId run = owned(caller, runId, Freshness.MAY_LAG).shownOn(response);
+    return paging.page(
+        queries.webhookAttempts(run, Freshness.MAY_LAG).shownOn(response), WebhookAttempt::id);
   }
 
   /** Delivers a failed (or stopped) event again, from its first attempt. */
   @PostMapping("/{eventId}/redeliver")
   @ResponseStatus(HttpStatus.ACCEPTED)
   RedeliveryAccepted redeliver(
-      Caller caller, @PathVariable String runId, @PathVariable String eventId) {
-    RunId run = owned(caller, runId);
+      Caller caller, @PathVariable RunId runId, @PathVariable String eventId) {
+    RunId run = owned(caller, runId, Freshness.CURRENT).value();
     List<WebhookAttempt> attempts =
-        queries.webhookAttempts(run).stream().filter(a -> a.eventId().equals(eventId)).toList();
+        queries.webhookAttempts(run, Freshness.CURRENT).value().stream()
+            .filter(a -> a.eventId().equals(eventId))
+            .toList();
     if (attempts.isEmpty()) {
       throw ApiException.notFound("webhook delivery", eventId);
     }
@@ -71,8 +80,9 @@ class WebhookDeliveriesController {
     return new RedeliveryAccepted(eventId, "scheduled");
   }
 
-  private RunId owned(Caller caller, String runId) {
-    return queries.ownedRun(caller.orgId(), caller.mode(), runId).run().runId();
+  private Read<RunId> owned(Caller caller, RunId runId, Freshness freshness) {
+    Read<RunLookup> lookup = queries.ownedRun(caller.orgId(), caller.mode(), runId, freshness);
+    return new Read<>(lookup.value().run().runId(), lookup.stale());
   }
 
   /** A redelivery that is on its way. */

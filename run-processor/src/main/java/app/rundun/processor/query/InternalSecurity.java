@@ -4,6 +4,7 @@ import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.queries.InternalPaths;
 import app.rundun.processor.ProcessorProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -77,7 +78,7 @@ class InternalSecurity {
                             ErrorCode.FORBIDDEN, "Not part of the internal API.", null))))
         .authorizeHttpRequests(rules ->
             rules
-                .requestMatchers("/internal/**")
+                .requestMatchers(InternalPaths.ALL)
                 .hasAuthority(AUTHORITY)
                 .requestMatchers("/error")
                 .permitAll()

@@ -6,6 +6,7 @@ import app.rundun.contracts.json.Json;
 import app.rundun.contracts.members.MemberSignIn;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.queries.InternalPaths;
 import app.rundun.contracts.queries.StaleReads;
 import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.RunId;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
  * when it owns the key, and otherwise forwards the request once to the owner.
  */
 @RestController
-@RequestMapping("/internal")
 class QueryController {
 
   private final Owner owner;
@@ -60,7 +59,7 @@ class QueryController {
     this.clock = clock;
   }
 
-  @GetMapping("/runs/{runId}")
+  @GetMapping(InternalPaths.RUN)
   ResponseEntity<?> run(@PathVariable String runId, HttpServletRequest request) {
     RunId id = new RunId(runId);
     return answer(
@@ -77,7 +76,7 @@ class QueryController {
    * The run object of {@code GET /v1/runs/:id}, when the run is the organisation's and of the mode
    * (not found otherwise): only the integrator's view is made, not the link's nor the executor's.
    */
-  @GetMapping("/orgs/{orgId}/runs/{runId}")
+  @GetMapping(InternalPaths.ORG_RUN)
   ResponseEntity<?> orgRun(
       @PathVariable String orgId,
       @PathVariable String runId,
@@ -102,7 +101,7 @@ class QueryController {
    * A page of the organisation's run list, read on the instance owning the organisation. The query
    * is the API's parsed {@link RunListQuery}, as JSON.
    */
-  @GetMapping("/orgs/{orgId}/runs")
+  @GetMapping(InternalPaths.ORG_RUNS)
   ResponseEntity<?> runs(
       @PathVariable String orgId,
       @RequestParam Mode mode,
@@ -120,7 +119,7 @@ class QueryController {
         });
   }
 
-  @GetMapping("/runs/{runId}/webhook_attempts")
+  @GetMapping(InternalPaths.RUN_WEBHOOK_ATTEMPTS)
   ResponseEntity<?> webhookAttempts(@PathVariable String runId, HttpServletRequest request) {
     RunId id = new RunId(runId);
     return answer(
@@ -132,14 +131,14 @@ class QueryController {
                 owner.<WebhookAttempt>localStore(AttemptLogStage.STORE, located), id));
   }
 
-  @GetMapping("/orgs/{orgId}/templates")
+  @GetMapping(InternalPaths.TEMPLATES)
   ResponseEntity<?> templates(@PathVariable String orgId, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
     return answer(
         TemplateVersions.STORE, org.value(), request, located -> versions(located).list(org));
   }
 
-  @GetMapping("/orgs/{orgId}/templates/{templateId}")
+  @GetMapping(InternalPaths.TEMPLATE)
   ResponseEntity<?> template(
       @PathVariable String orgId,
       @PathVariable String templateId,
@@ -165,7 +164,7 @@ class QueryController {
         });
   }
 
-  @GetMapping("/orgs/{orgId}/members")
+  @GetMapping(InternalPaths.MEMBERS)
   ResponseEntity<?> members(@PathVariable String orgId, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
     return answer(
@@ -178,7 +177,7 @@ class QueryController {
   /**
    * A member's sign-in, checked where the hashes are: the answer is only yes (with the id) or no.
    */
-  @PostMapping(path = "/orgs/{orgId}/member_sign_in", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = InternalPaths.MEMBER_SIGN_IN, consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> signIn(
       @PathVariable String orgId, @RequestBody byte[] body, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
@@ -191,7 +190,7 @@ class QueryController {
         located -> passwords.check(directory(located), org, signIn));
   }
 
-  @GetMapping("/orgs/{orgId}/usage")
+  @GetMapping(InternalPaths.USAGE)
   ResponseEntity<?> usage(
       @PathVariable String orgId, @RequestParam Mode mode, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);

@@ -1,0 +1,80 @@
+package app.rundun.contracts.queries;
+
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.templates.TemplateId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every path of the run-processor's internal read API, in one place like the topics: the patterns
+ * the query controller maps, and the paths the ingest-api asks for, made from typed ids so that the
+ * two cannot drift apart.
+ */
+public final class InternalPaths {
+
+  /** Everything under it needs the internal token. */
+  public static final String ALL = "/internal/**";
+
+  public static final String RUN = "/internal/runs/{runId}";
+  public static final String RUN_WEBHOOK_ATTEMPTS = "/internal/runs/{runId}/webhook_attempts";
+  public static final String ORG_RUNS = "/internal/orgs/{orgId}/runs";
+  public static final String ORG_RUN = "/internal/orgs/{orgId}/runs/{runId}";
+  public static final String TEMPLATES = "/internal/orgs/{orgId}/templates";
+  public static final String TEMPLATE = "/internal/orgs/{orgId}/templates/{templateId}";
+  public static final String MEMBERS = "/internal/orgs/{orgId}/members";
+  public static final String MEMBER_SIGN_IN = "/internal/orgs/{orgId}/member_sign_in";
+  public static final String USAGE = "/internal/orgs/{orgId}/usage";
+
+  private InternalPaths() {}
+
+  /** Every view of a run: the integrator's, the link's and the executor's. */
+  public static String run(RunId run) {
+    return "/internal/runs/" + run.value();
+  }
+
+  public static String webhookAttempts(RunId run) {
+    return run(run) + "/webhook_attempts";
+  }
+
+  /** A page of the run list; {@code queryJson} is the parsed list query, as JSON. */
+  public static String orgRuns(OrgId org, Mode mode, String queryJson) {
+    return org(org)
+        + "/runs?mode="
+        + mode.name()
+        + "&query="
+        + URLEncoder.encode(queryJson, StandardCharsets.UTF_8);
+  }
+
+  /** The integrator's view of a run, when it is the organisation's and of the mode. */
+  public static String orgRun(OrgId org, Mode mode, RunId run) {
+    return org(org) + "/runs/" + run.value() + "?mode=" + mode.name();
+  }
+
+  public static String templates(OrgId org) {
+    return org(org) + "/templates";
+  }
+
+  /** The latest version, or the one given. */
+  public static String template(OrgId org, TemplateId template, Integer version) {
+    String latest = templates(org) + "/" + template.value();
+    return version == null ? latest : latest + "?version=" + version;
+  }
+
+  public static String members(OrgId org) {
+    return org(org) + "/members";
+  }
+
+  public static String memberSignIn(OrgId org) {
+    return org(org) + "/member_sign_in";
+  }
+
+  public static String usage(OrgId org, Mode mode) {
+    return org(org) + "/usage?mode=" + mode.name();
+  }
+
+  private static String org(OrgId org) {
+    return "/internal/orgs/" + org.value();
+  }
+}
