@@ -1,6 +1,7 @@
 package app.rundun.ingest;
 
 import app.rundun.contracts.kafka.KafkaClients;
+import app.rundun.contracts.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("rundun")
 public record IngestProperties(
     @DefaultValue("localhost:9092") String bootstrapServers,
-    @DefaultValue("6") int partitions,
+    @DefaultValue("" + Topics.DEFAULT_PARTITIONS) int partitions,
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("http://localhost:8081") List<String> processorUrls,
     @DefaultValue("http://localhost:8080") String publicBaseUrl,

@@ -3,6 +3,7 @@ package app.rundun.launcher;
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.kafka.Groups;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
@@ -79,8 +80,20 @@ final class Benchmark {
     new Benchmark().measure();
   }
 
+  /** What a row is: one of the two ceilings the others are compared with, or a measurement. */
+  private enum Kind {
+    HTTP_CEILING,
+    PRODUCER_CEILING,
+    MEASURED
+  }
+
   /** One measured line: how many operations, in how long, and each one's latency. */
-  private record Row(String what, int operations, double seconds, long[] nanos, String ceiling) {
+  private record Row(String what, Kind kind, int operations, double seconds, long[] nanos) {
+
+    /** This row as a ceiling the others are measured against. */
+    Row as(Kind ceiling) {
+      return new Row(what, ceiling, operations, seconds, nanos);
+    }
 
     double perSecond() {
       return operations / seconds;
@@ -111,7 +124,9 @@ final class Benchmark {
       String template = templateId();
       load("warm-up", WARMUP, CALLERS, () -> createRun(template).nanos());
 
-      rows.add(load("ceiling: GET /health", PARALLEL, CALLERS, () -> timed(get("/health", null))));
+      rows.add(
+          load("ceiling: GET /health", PARALLEL, CALLERS, () -> timed(get("/health", null)))
+              .as(Kind.HTTP_CEILING));
       rows.add(rawProducer(system.bootstrapServers(), commandSize(template)));
       rows.add(load("POST /v1/runs, 1 caller", SEQUENTIAL, 1, () -> createRun(template).nanos()));
       List<String> runs = new CopyOnWriteArrayList<>();
@@ -166,7 +181,11 @@ final class Benchmark {
     double seconds = (System.nanoTime() - started) / 1e9;
     pool.shutdown();
     return new Row(
-        what + (callers > 1 ? ", " + callers + " callers" : ""), count, seconds, nanos, null);
+        what + (callers > 1 ? ", " + callers + " callers" : ""),
+        Kind.MEASURED,
+        count,
+        seconds,
+        nanos);
   }
 
   /** The Kafka ceiling: records of a command's size, acknowledged by all replicas, one by one. */
@@ -180,7 +199,11 @@ final class Benchmark {
     Properties admin = new Properties();
     admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin topics = Admin.create(admin)) {
-      topics.createTopics(List.of(new NewTopic("rundun.benchmark", 6, (short) 1))).all().get();
+      topics
+          .createTopics(
+              List.of(new NewTopic("rundun.benchmark", Topics.DEFAULT_PARTITIONS, (short) 1)))
+          .all()
+          .get();
       // Every partition has its leader before the first record, or the first sends race.
       while (topics
           .describeTopics(List.of("rundun.benchmark"))
@@ -195,7 +218,7 @@ final class Benchmark {
     }
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      for (int partition = 0; partition < 6; partition++) {
+      for (int partition = 0; partition < Topics.DEFAULT_PARTITIONS; partition++) {
         producer.send(new ProducerRecord<>("rundun.benchmark", partition, "first", value)).get();
       }
       AtomicInteger next = new AtomicInteger();
@@ -205,10 +228,11 @@ final class Benchmark {
           CALLERS,
           () -> send(producer, "rundun.benchmark", next.getAndIncrement(), value));
       return load(
-          "ceiling: raw producer (" + size + " B, acks=all)",
-          PARALLEL,
-          CALLERS,
-          () -> send(producer, "rundun.benchmark", next.getAndIncrement(), value));
+              "ceiling: raw producer (" + size + " B, acks=all)",
+              PARALLEL,
+              CALLERS,
+              () -> send(producer, "rundun.benchmark", next.getAndIncrement(), value))
+          .as(Kind.PRODUCER_CEILING);
     }
   }
 
@@ -324,10 +348,10 @@ final class Benchmark {
       }
       return new Row(
           label == null ? "warm-up" : label + " (" + latencies.length + "/" + healthy.size() + ")",
+          Kind.MEASURED,
           latencies.length,
           (last - first) / 1e9,
-          latencies,
-          null);
+          latencies);
     } finally {
       receiver.stop(0);
     }
@@ -347,7 +371,7 @@ final class Benchmark {
       return "Reads under wrk: skipped, wrk is not installed (apt-get install wrk).\n";
     }
     WrkLoad wrk = new WrkLoad(key);
-    wrk.measure("ceiling: GET /health", base + "/health");
+    wrk.measureCeiling("ceiling: GET /health", base + "/health");
     wrk.measure("GET /v1/runs/:id", base + "/v1/runs/" + runs.getFirst());
     String list = String.format("GET /v1/runs?limit=100 (%,d runs)", filled.count());
     wrk.measure(list + ", first page", base + "/v1/runs?limit=100");
@@ -432,7 +456,7 @@ final class Benchmark {
       while (true) {
         Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
             admin
-                .listConsumerGroupOffsets("rundun-run-processor")
+                .listConsumerGroupOffsets(Groups.RUN_PROCESSOR)
                 .partitionsToOffsetAndMetadata()
                 .get();
         Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
@@ -453,10 +477,9 @@ final class Benchmark {
   }
 
   private void report(String restore) throws IOException {
-    Row health =
-        rows.stream().filter(r -> r.what().startsWith("ceiling: GET")).findFirst().orElseThrow();
+    Row health = rows.stream().filter(r -> r.kind() == Kind.HTTP_CEILING).findFirst().orElseThrow();
     Row producer =
-        rows.stream().filter(r -> r.what().startsWith("ceiling: raw")).findFirst().orElseThrow();
+        rows.stream().filter(r -> r.kind() == Kind.PRODUCER_CEILING).findFirst().orElseThrow();
     StringBuilder table = new StringBuilder();
     table.append(
         String.format(
@@ -503,7 +526,7 @@ final class Benchmark {
     int y = 44;
     for (Row row : rows) {
       int length = (int) (420 * row.perSecond() / max);
-      String colour = row.what().startsWith("ceiling") ? "#9aa5a0" : "#0a5c44";
+      String colour = row.kind() == Kind.MEASURED ? "#0a5c44" : "#9aa5a0";
       svg.append(String.format("<text x=\"10\" y=\"%d\">%s</text>%n", y + 18, escape(row.what())));
       svg.append(
           String.format(

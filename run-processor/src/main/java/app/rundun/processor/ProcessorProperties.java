@@ -1,6 +1,8 @@
 package app.rundun.processor;
 
+import app.rundun.contracts.kafka.Groups;
 import app.rundun.contracts.kafka.KafkaClients;
+import app.rundun.contracts.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,10 +20,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("rundun")
 public record ProcessorProperties(
     @DefaultValue("localhost:9092") String bootstrapServers,
-    @DefaultValue("rundun-run-processor") String applicationId,
+    @DefaultValue(Groups.RUN_PROCESSOR) String applicationId,
     @DefaultValue("data/streams") Path stateDir,
     @DefaultValue("localhost") String advertisedHost,
-    @DefaultValue("6") int partitions,
+    @DefaultValue("" + Topics.DEFAULT_PARTITIONS) int partitions,
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("0") int standbyReplicas,
     @DefaultValue("1") int streamThreads,

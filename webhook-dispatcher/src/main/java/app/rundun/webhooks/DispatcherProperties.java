@@ -1,6 +1,7 @@
 package app.rundun.webhooks;
 
 import app.rundun.contracts.kafka.KafkaClients;
+import app.rundun.contracts.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rundun")
 public record DispatcherProperties(
     @DefaultValue("localhost:9092") String bootstrapServers,
-    @DefaultValue("6") int partitions,
+    @DefaultValue("" + Topics.DEFAULT_PARTITIONS) int partitions,
     @DefaultValue("1") short replicationFactor,
     String webhookSecretKey,
     @DefaultValue("") String webhookAllowedCidrs,

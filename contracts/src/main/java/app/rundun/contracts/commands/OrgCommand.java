@@ -5,9 +5,9 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.RunId;
-import app.rundun.contracts.runs.WebhookConfig;
 import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
+import app.rundun.contracts.webhooks.WebhookConfig;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 

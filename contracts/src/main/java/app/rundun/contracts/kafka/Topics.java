@@ -22,6 +22,12 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class Topics {
 
+  /**
+   * Partitions each topic is created with unless {@code rundun.partitions} says otherwise; fixed at
+   * creation, and the most instances of a stage that can share the work.
+   */
+  public static final int DEFAULT_PARTITIONS = 6;
+
   /** Commands that need the organisation's state: templates, quota, plans, keys. */
   public static final Topic<String, OrgCommand> ORG_COMMANDS =
       new Topic<>("rundun.org-commands", Serdes.String(), new JsonSerde<>(OrgCommand.class), false);

@@ -3,7 +3,7 @@ package app.rundun.contracts.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.contracts.json.Json;
-import app.rundun.contracts.runs.WebhookConfig;
+import app.rundun.contracts.webhooks.WebhookConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package app.rundun.ingest.commands;
 
+import app.rundun.contracts.kafka.Groups;
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.ingest.IngestProperties;
@@ -52,7 +53,7 @@ class KafkaWiring {
     config.putAll(
         Map.of(
             ConsumerConfig.GROUP_ID_CONFIG,
-            "rundun-ingest-replies-" + UUID.randomUUID(),
+            Groups.INGEST_REPLIES_PREFIX + UUID.randomUUID(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
             "latest",
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,

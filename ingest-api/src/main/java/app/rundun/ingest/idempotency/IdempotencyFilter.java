@@ -1,6 +1,5 @@
 package app.rundun.ingest.idempotency;
 
-import app.rundun.ingest.commands.IdempotencyKey;
 import app.rundun.ingest.errors.BodyLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

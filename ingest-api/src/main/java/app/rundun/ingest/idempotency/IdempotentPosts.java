@@ -1,23 +1,19 @@
 package app.rundun.ingest.idempotency;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
+import app.rundun.contracts.idempotency.IdempotencyKeys;
 import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
-import app.rundun.ingest.commands.IdempotencyKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,9 +23,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stripe's Idempotency-Key semantics on every POST of the public API. Before the handler runs the
@@ -47,8 +40,6 @@ class IdempotentPosts implements HandlerInterceptor {
   private static final String CLAIM = IdempotentPosts.class.getName();
   private static final Pattern EXECUTOR_RUN = Pattern.compile("^/v1/executor/runs/([^/]+)/");
   private static final Logger log = LoggerFactory.getLogger(IdempotentPosts.class);
-  private static final JsonMapper CANONICAL =
-      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   private final CommandBus commands;
   private final Clock clock;
@@ -73,32 +64,21 @@ class IdempotentPosts implements HandlerInterceptor {
     if (body == null || !IdempotencyFilter.applies(request)) {
       return true;
     }
-    String key = request.getHeader(IdempotencyKey.HEADER);
-    IdempotencyKey.check(key);
+    String key = request.getHeader(IdempotencyKeys.HEADER);
+    IdempotencyKeys.check(key);
+    String digest = RequestDigest.of(request, body.body());
+    request.setAttribute(IdempotencyKey.DIGEST_ATTRIBUTE, digest);
     var claim =
         new IdempotencyCommand.Claim(
-            scope(request),
-            key,
-            digest(request, body.body()),
-            clock.instant().plus(commandTimeout));
+            scope(request), key, digest, clock.instant().plus(commandTimeout));
     ClaimOutcome outcome = commands.send(claim);
     switch (outcome.state()) {
       case CLAIMED -> {
         request.setAttribute(CLAIM, claim);
         return true;
       }
-      case IN_FLIGHT ->
-          throw new ApiException(
-              ErrorCode.CONFLICT,
-              "A request with this Idempotency-Key is still being processed; retry once it has"
-                  + " answered.",
-              IdempotencyKey.HEADER);
-      case OTHER_REQUEST ->
-          throw ApiException.invalid(
-              IdempotencyKey.HEADER,
-              "Idempotency-Key "
-                  + key
-                  + " was used with other parameters; use a new key for a new request.");
+      case IN_FLIGHT -> throw IdempotencyKeys.inFlight();
+      case OTHER_REQUEST -> throw IdempotencyKeys.otherRequest(key);
       case DONE -> {
         response.setStatus(outcome.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -149,37 +129,5 @@ class IdempotentPosts implements HandlerInterceptor {
       return "run/" + run.group(1);
     }
     return "open" + request.getRequestURI();
-  }
-
-  /**
-   * A JSON body with its members sorted, so that the same parameters in another order or spacing
-   * are the same request; any other body (a photo, malformed JSON) as it is.
-   */
-  private static byte[] canonical(HttpServletRequest request, byte[] body) {
-    String type = request.getContentType();
-    if (body.length == 0 || type == null || !type.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
-      return body;
-    }
-    try {
-      return CANONICAL.writeValueAsBytes(CANONICAL.readValue(body, Object.class));
-    } catch (JacksonException e) {
-      return body;
-    }
-  }
-
-  private static String digest(HttpServletRequest request, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(
-          (request.getMethod() + " " + request.getRequestURI()).getBytes(StandardCharsets.UTF_8));
-      if (request.getQueryString() != null) {
-        sha.update(("?" + request.getQueryString()).getBytes(StandardCharsets.UTF_8));
-      }
-      sha.update((byte) '\n');
-      sha.update(canonical(request, body));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

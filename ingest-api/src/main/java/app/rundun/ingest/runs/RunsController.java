@@ -17,10 +17,11 @@ import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
-import app.rundun.ingest.commands.IdempotencyKey;
+import app.rundun.ingest.idempotency.IdempotencyKey;
 import app.rundun.ingest.queries.Freshness;
 import app.rundun.ingest.queries.ProcessorQueries;
 import app.rundun.ingest.queries.Read;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -72,10 +72,7 @@ class RunsController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  RunCreated create(
-      Caller caller,
-      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
-      @RequestBody CreateRunRequest request) {
+  RunCreated create(Caller caller, HttpServletRequest http, @RequestBody CreateRunRequest request) {
     CreateRunRequest.Webhook webhook = request.webhook(addresses, secrets);
     OrgCommand.CreateRun command =
         new OrgCommand.CreateRun(
@@ -88,7 +85,7 @@ class RunsController {
             request.expiresInSeconds(),
             webhook == null ? null : webhook.config(),
             caller.keyName(),
-            IdempotencyKey.of(idempotencyKey, caller.mode(), request));
+            IdempotencyKey.of(http, caller.mode()));
     RunResource run = commands.send(command, RunResource.class);
     return new RunCreated(
         run.runId(),

@@ -9,8 +9,9 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
-import app.rundun.ingest.commands.IdempotencyKey;
+import app.rundun.ingest.idempotency.IdempotencyKey;
 import app.rundun.ingest.queries.ProcessorQueries;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,15 +42,13 @@ class TemplatesController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   TemplateResource create(
-      Caller caller,
-      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
-      @RequestBody TemplateDraft draft) {
+      Caller caller, HttpServletRequest http, @RequestBody TemplateDraft draft) {
     return commands.send(
         new OrgCommand.CreateTemplate(
             caller.orgId(),
             TemplateId.mint(),
             draft.validate(),
-            IdempotencyKey.of(idempotencyKey, caller.mode(), draft)),
+            IdempotencyKey.of(http, caller.mode())),
         TemplateResource.class);
   }
 

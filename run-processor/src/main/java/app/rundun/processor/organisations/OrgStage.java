@@ -51,7 +51,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private KeyValueStore<String, Long> runSequence;
   private TemplateVersions templates;
   private MemberDirectory members;
-  private IdempotencyKeys idempotency;
+  private CreateOnceGuard idempotency;
 
   public OrgStage(Clock clock) {
     this.clock = clock;
@@ -65,7 +65,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         StoreBuilders.json(RUN_SEQUENCE_STORE, Long.class),
         StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class),
         MemberDirectory.storeBuilder(),
-        IdempotencyKeys.storeBuilder());
+        CreateOnceGuard.storeBuilder());
   }
 
   @Override
@@ -76,7 +76,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     this.runSequence = context.getStateStore(RUN_SEQUENCE_STORE);
     this.templates = new TemplateVersions(context.getStateStore(TemplateVersions.STORE));
     this.members = new MemberDirectory(context.getStateStore(MemberDirectory.STORE));
-    this.idempotency = new IdempotencyKeys(context.getStateStore(IdempotencyKeys.STORE));
+    this.idempotency = new CreateOnceGuard(context.getStateStore(CreateOnceGuard.STORE));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package app.rundun.webhooks.dispatch;
 
+import app.rundun.contracts.kafka.Groups;
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.media.MediaUrlSigner;
@@ -69,7 +70,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dispatcher implements SmartLifecycle {
 
-  static final String GROUP = "rundun-webhook-dispatcher";
+  static final String GROUP = Groups.WEBHOOK_DISPATCHER;
   private static final String STOPPED_MARKER = "~stopped";
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 

@@ -1,4 +1,4 @@
-package app.rundun.contracts.runs;
+package app.rundun.contracts.webhooks;
 
 import app.rundun.contracts.events.RunEventType;
 import java.util.List;

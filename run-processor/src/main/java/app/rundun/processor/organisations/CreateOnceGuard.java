@@ -1,7 +1,7 @@
 package app.rundun.processor.organisations;
 
 import app.rundun.contracts.commands.OrgCommand;
-import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.idempotency.IdempotencyKeys;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.processor.stores.StoreBuilders;
 import java.time.Duration;
@@ -11,18 +11,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
- * Idempotency keys and the resource each first created, kept 24 hours. They live on the
- * organisation's partition, so a retry is serialised behind its original and simply finds its
- * outcome: it is never "in flight" when it is looked at.
+ * The create-time guard: which resource each Idempotency-Key first created, kept 24 hours, so that
+ * a create run again with its key (its claim's answer was lost) finds what it created instead of
+ * counting and creating it twice. It lives on the organisation's partition, so a retry is
+ * serialised behind its original and simply finds its outcome. The claim stage in front of it, and
+ * why both exist, are in docs/architecture.md ("Idempotency").
  */
-final class IdempotencyKeys {
+final class CreateOnceGuard {
 
   static final String STORE = "idempotency-keys-store";
   static final Duration KEPT = Duration.ofHours(24);
 
   private final KeyValueStore<String, Remembered> store;
 
-  IdempotencyKeys(KeyValueStore<String, Remembered> store) {
+  CreateOnceGuard(KeyValueStore<String, Remembered> store) {
     this.store = store;
   }
 
@@ -40,11 +42,7 @@ final class IdempotencyKeys {
       return Optional.empty();
     }
     if (!remembered.requestHash().equals(idempotency.requestHash())) {
-      throw ApiException.invalid(
-          "Idempotency-Key",
-          "Idempotency-Key "
-              + idempotency.key()
-              + " was used with other parameters; use a new key for a new request.");
+      throw IdempotencyKeys.otherRequest(idempotency.key());
     }
     return Optional.of(remembered.resourceId());
   }
