@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -36,6 +37,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public class ApiErrors {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+  private static final DisconnectedClientHelper DISCONNECTED =
+      new DisconnectedClientHelper(ApiErrors.class.getName());
 
   @ExceptionHandler(ApiException.class)
   public ResponseEntity<ErrorBody> refused(ApiException e, HttpServletRequest request) {
@@ -137,8 +140,15 @@ public class ApiErrors {
         request);
   }
 
+  /**
+   * A client that went away mid-answer (wrk at the end of a run, a phone losing signal) is not our
+   * failure and there is no one to answer: one line at DEBUG, not an error with a stack trace.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+    if (DISCONNECTED.checkAndLogClientDisconnectedException(e)) {
+      return null;
+    }
     log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
     return respond(
         new ApiException(

@@ -2,6 +2,7 @@ package app.rundun.ingest.errors;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -63,6 +64,16 @@ class ApiErrorsTest {
     mvc.perform(get("/probe/runs/" + RunId.mint().value())).andExpect(status().isOk());
   }
 
+  @Test
+  void aFaultOfOursIsA500WithoutATraceAndAClientGoneAwayGetsNothing() throws Exception {
+    mvc.perform(get("/probe/fault"))
+        .andExpect(status().isInternalServerError())
+        .andExpect(jsonPath("$.error").value("internal_error"))
+        .andExpect(
+            jsonPath("$.message").value("Something went wrong on our side; it has been logged."));
+    mvc.perform(get("/probe/gone")).andExpect(content().string(""));
+  }
+
   private org.springframework.test.web.servlet.ResultActions postBody(String json)
       throws Exception {
     return mvc.perform(post("/probe").contentType(MediaType.APPLICATION_JSON).content(json));
@@ -89,6 +100,16 @@ class ApiErrorsTest {
     @PostMapping("/probe")
     Body accept(@RequestBody Body body) {
       return body;
+    }
+
+    @GetMapping("/probe/fault")
+    String fault() {
+      throw new IllegalStateException("a bug of ours");
+    }
+
+    @GetMapping("/probe/gone")
+    String gone() throws java.io.IOException {
+      throw new java.io.IOException("Broken pipe");
     }
 
     @GetMapping("/probe/runs/{runId}")
