@@ -17,6 +17,11 @@ public record RunLookup(
     RunPreview preview,
     ExecutorRunView executor) {
 
+  /** Whether the run is the organisation's and of the mode: any other caller does not see it. */
+  public boolean ownedBy(OrgId org, Mode caller) {
+    return orgId.equals(org) && mode == caller;
+  }
+
   /** Whether {@code candidate} may act on the run: nobody holds it yet, or they do. */
   public boolean heldBy(String candidate) {
     return holder == null || holder.equals(candidate);

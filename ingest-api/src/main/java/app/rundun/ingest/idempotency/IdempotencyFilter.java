@@ -1,5 +1,6 @@
 package app.rundun.ingest.idempotency;
 
+import app.rundun.contracts.idempotency.IdempotencyKeys;
 import app.rundun.ingest.errors.BodyLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,7 +31,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static boolean applies(HttpServletRequest request) {
     return "POST".equals(request.getMethod())
         && request.getRequestURI().startsWith("/v1/")
-        && request.getHeader(IdempotencyKey.HEADER) != null;
+        && request.getHeader(IdempotencyKeys.HEADER) != null;
   }
 
   @Override

@@ -12,14 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class IdempotencyKey {
 
-  public static final String HEADER = IdempotencyKeys.HEADER;
   static final String DIGEST_ATTRIBUTE = IdempotencyKey.class.getName() + ".digest";
 
   private IdempotencyKey() {}
 
   /** Null for a request without the header. */
   public static OrgCommand.Idempotency of(HttpServletRequest request, Mode mode) {
-    String key = request.getHeader(HEADER);
+    String key = request.getHeader(IdempotencyKeys.HEADER);
     if (key == null) {
       return null;
     }

@@ -95,7 +95,7 @@ public class ProcessorQueries implements AutoCloseable {
    */
   public Read<RunLookup> ownedRun(OrgId org, Mode mode, RunId runId, Freshness freshness) {
     Read<RunLookup> lookup = run(runId, freshness);
-    if (!lookup.value().orgId().equals(org) || lookup.value().mode() != mode) {
+    if (!lookup.value().ownedBy(org, mode)) {
       throw ApiException.notFound("run", runId.value());
     }
     return lookup;

@@ -90,7 +90,7 @@ class QueryController {
         request,
         located -> {
           Run run = stored(located, id);
-          if (!run.orgId().equals(org) || run.mode() != mode) {
+          if (!run.ownedBy(org, mode)) {
             throw ApiException.notFound("run", id.value());
           }
           return views.resource(run, clock.instant());

@@ -18,6 +18,20 @@ record IntegratorFields(
   static final int MAX_REFERENCE = 200;
   static final Duration MAX_EXPIRY = Duration.ofDays(365);
 
+  static IntegratorFields of(Run run) {
+    return new IntegratorFields(
+        run.executorRef(),
+        run.metadata(),
+        run.expiresAt(),
+        run.cancelledBy(),
+        run.cancellationReason());
+  }
+
+  /** These fields of a run called off, by whom and why. */
+  IntegratorFields cancelledBy(CancelledBy by, String reason) {
+    return new IntegratorFields(executorRef, metadata, expiresAt, by, reason);
+  }
+
   /**
    * These fields with the integrator's changes: a new expiry only to a time ahead of now (at most a
    * year), a new reference ({@code ""} removes it), metadata ({@code ""} removes a key). Whether

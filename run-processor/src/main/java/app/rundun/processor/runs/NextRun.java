@@ -29,13 +29,7 @@ final class NextRun {
   NextRun(Run from) {
     this.from = from;
     this.template = from.template();
-    this.integrator =
-        new IntegratorFields(
-            from.executorRef(),
-            from.metadata(),
-            from.expiresAt(),
-            from.cancelledBy(),
-            from.cancellationReason());
+    this.integrator = IntegratorFields.of(from);
     this.status = from.status();
     this.completedAt = from.completedAt();
     this.finishedAt = from.finishedAt();
@@ -80,9 +74,7 @@ final class NextRun {
   NextRun cancelled(CancelledBy by, String reason, Instant at) {
     this.status = RunStatus.CANCELLED;
     this.finishedAt = at;
-    this.integrator =
-        new IntegratorFields(
-            integrator.executorRef(), integrator.metadata(), integrator.expiresAt(), by, reason);
+    this.integrator = integrator.cancelledBy(by, reason);
     return this;
   }
 

@@ -102,6 +102,11 @@ public record Run(
     return status.at(expiresAt, now);
   }
 
+  /** Whether the run is the organisation's and of the mode: any other caller does not see it. */
+  public boolean ownedBy(OrgId org, Mode caller) {
+    return orgId.equals(org) && mode == caller;
+  }
+
   public boolean isDue(Instant now) {
     return !status.finished() && expiresAt != null && !now.isBefore(expiresAt);
   }
@@ -215,8 +220,7 @@ public record Run(
     if (changes.expiry() != null) {
       refuseFinished(now, "given a new expiry");
     }
-    IntegratorFields current =
-        new IntegratorFields(executorRef, metadata, expiresAt, cancelledBy, cancellationReason);
+    IntegratorFields current = IntegratorFields.of(this);
     IntegratorFields changed = current.apply(changes, now);
     if (changed.equals(current)) {
       return new RunChange.Unchanged(this);

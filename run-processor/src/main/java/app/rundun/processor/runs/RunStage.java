@@ -146,7 +146,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   /** Another organisation's run, or one of the other mode, does not exist for the caller. */
   private static Run owned(Run run, OrgId orgId, Mode mode) {
-    if (!run.orgId().equals(orgId) || run.mode() != mode) {
+    if (!run.ownedBy(orgId, mode)) {
       throw ApiException.notFound("run", run.id().value());
     }
     return run;
