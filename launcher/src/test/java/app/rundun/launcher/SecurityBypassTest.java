@@ -120,6 +120,20 @@ class SecurityBypassTest {
     RawHttp.Answer apiKey =
         RawHttp.request(processor, "GET", usage, null, "Authorization: Bearer " + live.key());
     assertThat(apiKey.status()).isEqualTo(401);
+    // Access is decided on the decoded path: an encoded letter is the same path, still refused
+    // without the token; a path parameter is refused outright, with the internal error body.
+    RawHttp.Answer encoded =
+        RawHttp.request(processor, "GET", usage.replace("/internal/", "/%69nternal/"), null);
+    assertThat(encoded.status()).isEqualTo(401);
+    RawHttp.Answer parameter =
+        RawHttp.request(
+            processor,
+            "GET",
+            usage.replace("/usage", "/usage;x"),
+            null,
+            "Authorization: Bearer " + TestSystem.INTERNAL_TOKEN);
+    assertThat(parameter.status()).isEqualTo(400);
+    assertThat(parameter.body()).contains("\"error\":\"invalid_request\"");
     RawHttp.Answer right =
         RawHttp.request(
             processor, "GET", usage, null, "Authorization: Bearer " + TestSystem.INTERNAL_TOKEN);

@@ -28,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -85,6 +86,18 @@ class InternalSecurity {
                 .anyRequest()
                 .denyAll());
     return http.build();
+  }
+
+  /**
+   * A path the firewall refuses (an encoded letter, a {@code ;} parameter) gets the internal API's
+   * error body, not the servlet container's error page.
+   */
+  @Bean
+  RequestRejectedHandler internalRequestRejected() {
+    return (request, response, e) ->
+        write(
+            response,
+            ApiException.invalid(null, "The request is not in canonical form: " + e.getMessage()));
   }
 
   private static void write(HttpServletResponse response, ApiException e) throws IOException {
