@@ -13,7 +13,10 @@ import java.util.Properties;
  * {@code ./run-local}: starts everything on this machine and prints where to go. Settings come from
  * the environment: {@code RUNDUN_DATA_DIR} (./data), {@code RUNDUN_API_PORT} (8080), {@code
  * RUNDUN_PROCESSOR_PORT} (8081), {@code RUNDUN_KAFKA_PORT} (9092), {@code
- * RUNDUN_KAFKA_CONTROLLER_PORT} (9093), {@code RUNDUN_PUBLIC_BASE_URL}.
+ * RUNDUN_KAFKA_CONTROLLER_PORT} (9093), {@code RUNDUN_PUBLIC_BASE_URL}, {@code
+ * RUNDUN_CONSOLE_LOG_LEVEL} (WARN; the full log is in the data folder's logs/rundun.log), {@code
+ * RUNDUN_API_MANAGEMENT_PORT} (8090), {@code RUNDUN_PROCESSOR_MANAGEMENT_PORT} (8091), {@code
+ * RUNDUN_DISPATCHER_MANAGEMENT_PORT} (8092).
  */
 public final class LocalRundun {
 
@@ -21,11 +24,13 @@ public final class LocalRundun {
   private LocalRundun() {}
 
   public static void main(String[] args) throws Exception {
+    Path dataDir = Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
+    Path logFile = dataDir.resolve("logs").resolve("rundun.log");
+    quietConsole(logFile);
     if (args.length > 0 && args[0].equals("benchmark")) {
       Benchmark.run();
       System.exit(0);
     }
-    Path dataDir = Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
     int apiPort = Integer.parseInt(env("RUNDUN_API_PORT", "8080"));
     Properties secrets = secrets(dataDir.resolve("local-secrets.properties"));
     SystemSettings settings =
@@ -38,6 +43,12 @@ public final class LocalRundun {
             .withMediaSigningSecret(secrets.getProperty("media_signing_secret"))
             .withMemberTokenSecret(secrets.getProperty("member_token_secret"))
             .withWebhookSecretKey(secrets.getProperty("webhook_secret_key"))
+            .withMetricsToken(secrets.getProperty("metrics_token"))
+            .withApiManagementPort(Integer.parseInt(env("RUNDUN_API_MANAGEMENT_PORT", "8090")))
+            .withProcessorManagementPort(
+                Integer.parseInt(env("RUNDUN_PROCESSOR_MANAGEMENT_PORT", "8091")))
+            .withDispatcherManagementPort(
+                Integer.parseInt(env("RUNDUN_DISPATCHER_MANAGEMENT_PORT", "8092")))
             .withWebhookAllowedCidrs(env("RUNDUN_WEBHOOK_ALLOWED_CIDRS", SystemSettings.LOOPBACK))
             .withPublicBaseUrl(env("RUNDUN_PUBLIC_BASE_URL", "http://localhost:" + apiPort));
     RundunSystem system = RundunSystem.start(settings);
@@ -58,7 +69,9 @@ public final class LocalRundun {
            Demo org         %s (Starter plan, 30 runs a month)
            Operator token   %s   (for /admin/v1)
            Kafka bootstrap  %s
+           Metrics          %s   (user prometheus, password %s)
            Data folder      %s
+           Full log         %s   (this console shows warnings and errors)
            Webhooks may also reach %s (RUNDUN_WEBHOOK_ALLOWED_CIDRS), for local receivers
          Try:
            curl -X POST %s/v1/templates -H "Authorization: Bearer %s" \\
@@ -75,11 +88,25 @@ public final class LocalRundun {
                 demo.orgId(),
                 settings.operatorToken(),
                 system.bootstrapServers(),
+                system.managementTargets().stream()
+                    .map(target -> target.url() + "/actuator/prometheus")
+                    .collect(java.util.stream.Collectors.joining(" ")),
+                settings.metricsToken(),
                 dataDir,
+                logFile,
                 settings.webhookAllowedCidrs(),
                 system.apiBaseUrl(),
                 demo.liveKey()));
     Thread.currentThread().join();
+  }
+
+  /**
+   * Read by the launcher's logback.xml, so it must be set before the first logger exists: Kafka's
+   * broker alone prints thousands of INFO lines at start, and the banner would scroll away.
+   */
+  private static void quietConsole(Path logFile) {
+    System.setProperty("rundun.log.file", logFile.toString());
+    System.setProperty("rundun.log.console", env("RUNDUN_CONSOLE_LOG_LEVEL", "WARN"));
   }
 
   private static String env(String name, String fallback) {
@@ -102,6 +129,7 @@ public final class LocalRundun {
     secrets.putIfAbsent("operator_token", "rdo_" + random());
     secrets.putIfAbsent("media_signing_secret", random());
     secrets.putIfAbsent("member_token_secret", random());
+    secrets.putIfAbsent("metrics_token", "rdm_" + random());
     secrets.putIfAbsent("webhook_secret_key", Base64.getEncoder().encodeToString(randomBytes(32)));
     if (secrets.size() != known) {
       PrivateFiles.store(file, secrets, "Secrets of the local Rundun");

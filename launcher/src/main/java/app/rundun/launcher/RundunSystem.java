@@ -29,6 +29,7 @@ public final class RundunSystem implements AutoCloseable {
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
   private String apiBaseUrl;
   private ConfigurableApplicationContext api;
+  private ConfigurableApplicationContext dispatcher;
 
   /** The services of one machine share a JVM, so their internal credential is made per start. */
   private final String internalToken = "rdi_" + UUID.randomUUID().toString().replace("-", "");
@@ -65,6 +66,8 @@ public final class RundunSystem implements AutoCloseable {
   public String startProcessor(String name, int port) {
     Map<String, Object> props = common();
     props.put("server.port", port);
+    props.put(
+        "management.server.port", processors.isEmpty() ? settings.processorManagementPort() : 0);
     props.put("rundun.state-dir", settings.dataDir().resolve("streams").resolve(name).toString());
     ConfigurableApplicationContext context =
         RunProcessorApplication.builder().registerShutdownHook(false).run(arguments(props));
@@ -138,6 +141,7 @@ public final class RundunSystem implements AutoCloseable {
     Map<String, Object> props = common();
     props.putAll(photoLinks());
     props.put("server.port", port);
+    props.put("management.server.port", api == null ? settings.apiManagementPort() : 0);
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
     props.put("rundun.operator-token", settings.operatorToken());
@@ -151,8 +155,10 @@ public final class RundunSystem implements AutoCloseable {
   private void startDispatcher() {
     Map<String, Object> props = common();
     props.putAll(photoLinks());
-    contexts.add(
-        WebhookDispatcherApplication.builder().registerShutdownHook(false).run(arguments(props)));
+    props.put("server.port", settings.dispatcherManagementPort());
+    dispatcher =
+        WebhookDispatcherApplication.builder().registerShutdownHook(false).run(arguments(props));
+    contexts.add(dispatcher);
   }
 
   /** What signs photo URLs: the API, as runs are read, and the dispatcher, at each attempt. */
@@ -184,6 +190,7 @@ public final class RundunSystem implements AutoCloseable {
     props.put("rundun.advertised-host", "127.0.0.1");
     props.put("rundun.bind-address", "127.0.0.1");
     props.put("rundun.internal-token", internalToken);
+    props.put("rundun.metrics-token", settings.metricsToken());
     props.putAll(settings.extraProperties());
     return props;
   }
@@ -199,6 +206,25 @@ public final class RundunSystem implements AutoCloseable {
   /** The ingest-api's application context. */
   public ConfigurableApplicationContext api() {
     return api;
+  }
+
+  /** Where a service of this system answers its probes and the Prometheus scrape. */
+  public record ManagementTarget(String service, String url) {}
+
+  /** The management endpoint of the first ingest-api, each run-processor and the dispatcher. */
+  public List<ManagementTarget> managementTargets() {
+    List<ManagementTarget> targets = new ArrayList<>();
+    targets.add(management(api, "local.management.port"));
+    processors.forEach(processor -> targets.add(management(processor, "local.management.port")));
+    targets.add(management(dispatcher, "local.server.port"));
+    return targets;
+  }
+
+  private static ManagementTarget management(
+      ConfigurableApplicationContext context, String portProperty) {
+    return new ManagementTarget(
+        context.getEnvironment().getProperty("spring.application.name"),
+        "http://127.0.0.1:" + context.getEnvironment().getProperty(portProperty));
   }
 
   /** The run-processor instances, in the order they started. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * The settings of one {@link RundunSystem}: {@link #local(Path)} gives a system on this machine
  * with its data in a folder and every port picked free; each {@code with…} names what differs. The
  * four secrets (operator token, media-signing secret, member-token secret, webhook secret key) have
- * no default and must be given.
+ * no default and must be given; the metrics token is optional.
  */
 public final class SystemSettings {
 
@@ -31,6 +31,10 @@ public final class SystemSettings {
   private String webhookSecretKey;
   private String webhookAllowedCidrs;
   private String publicBaseUrl;
+  private String metricsToken;
+  private int apiManagementPort;
+  private int processorManagementPort;
+  private int dispatcherManagementPort;
   private final Map<String, String> extraProperties = new HashMap<>();
 
   private SystemSettings(Path dataDir) {
@@ -98,6 +102,30 @@ public final class SystemSettings {
     return this;
   }
 
+  /** The credential of the Prometheus scrape; without it every service refuses the scrape. */
+  public SystemSettings withMetricsToken(String token) {
+    this.metricsToken = token;
+    return this;
+  }
+
+  /** The first ingest-api's management port (probes and metrics); 0 picks a free one. */
+  public SystemSettings withApiManagementPort(int port) {
+    this.apiManagementPort = port;
+    return this;
+  }
+
+  /** The first run-processor's management port; 0 picks a free one. */
+  public SystemSettings withProcessorManagementPort(int port) {
+    this.processorManagementPort = port;
+    return this;
+  }
+
+  /** The webhook-dispatcher's management port; 0 picks a free one. */
+  public SystemSettings withDispatcherManagementPort(int port) {
+    this.dispatcherManagementPort = port;
+    return this;
+  }
+
   /** Spring properties given to every service of the system. */
   public SystemSettings withProperties(Map<String, String> properties) {
     this.extraProperties.putAll(properties);
@@ -162,6 +190,22 @@ public final class SystemSettings {
 
   public String publicBaseUrl() {
     return publicBaseUrl;
+  }
+
+  public String metricsToken() {
+    return metricsToken == null ? "" : metricsToken;
+  }
+
+  public int apiManagementPort() {
+    return apiManagementPort;
+  }
+
+  public int processorManagementPort() {
+    return processorManagementPort;
+  }
+
+  public int dispatcherManagementPort() {
+    return dispatcherManagementPort;
   }
 
   public Map<String, String> extraProperties() {

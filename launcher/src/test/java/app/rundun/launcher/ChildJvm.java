@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A service in a JVM of its own, so that a test can kill it as production would (SIGKILL). */
 final class ChildJvm {
@@ -14,13 +15,22 @@ final class ChildJvm {
 
   /** Starts {@code mainClass} on the test classpath, its output appended to {@code log}. */
   static Process start(Class<?> mainClass, Path log, String... args) throws IOException {
+    return start(mainClass, log, Map.of(), args);
+  }
+
+  /** As {@link #start(Class, Path, String...)}, with these environment variables set. */
+  static Process start(
+      Class<?> mainClass, Path log, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    return builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();

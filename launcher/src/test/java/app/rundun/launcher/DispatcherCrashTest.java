@@ -100,6 +100,7 @@ class DispatcherCrashTest {
     return ChildJvm.start(
         WebhookDispatcherApplication.class,
         log,
+        "--server.port=0",
         "--rundun.bootstrap-servers=" + TestSystem.get().bootstrapServers(),
         "--rundun.webhook-secret-key=" + TestSystem.WEBHOOK_SECRET_KEY,
         "--rundun.webhook-allowed-cidrs=127.0.0.0/8",

@@ -2,7 +2,8 @@ package app.rundun.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.rundun.ingest.commands.CommandBus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -61,12 +62,13 @@ class DroppedClientsTest {
     }
     clients.shutdown();
 
-    CommandBus commands = TestSystem.get().api().getBean(CommandBus.class);
-    Eventually.holds(Duration.ofSeconds(30), () -> commands.waiting() == 0);
-    assertThat(commands.waiting()).as("requests still waiting for an outcome").isZero();
-    assertThat(commands.freeProducerBuffer())
-        .as("share of the producer buffer free")
-        .isEqualTo(1.0);
+    MeterRegistry metrics = TestSystem.get().api().getBean(MeterRegistry.class);
+    Eventually.holds(Duration.ofSeconds(30), () -> waiting(metrics) == 0);
+    assertThat(waiting(metrics)).as("requests still waiting for an outcome").isZero();
+    assertThat(producerBuffer(metrics, "available"))
+        .as("producer buffer free")
+        .isEqualTo(producerBuffer(metrics, "total"))
+        .isPositive();
 
     assertThat(Eventually.holds(Duration.ofSeconds(30), () -> busyRequestThreads() == 0))
         .as("no request thread left busy")
@@ -78,6 +80,16 @@ class DroppedClientsTest {
     assertThat(after)
         .as("median create after, vs %s before", before)
         .isLessThan(before.multipliedBy(3).plusMillis(50));
+  }
+
+  private static double waiting(MeterRegistry metrics) {
+    return metrics.get("rundun.commands.waiting").gauge().value();
+  }
+
+  private static double producerBuffer(MeterRegistry metrics, String which) {
+    return metrics.get("kafka.producer.buffer." + which + ".bytes").gauges().stream()
+        .mapToDouble(Gauge::value)
+        .sum();
   }
 
   private static Duration medianCreate(Api live, String template) {

@@ -57,6 +57,17 @@ final class Fixtures {
     return live.post("/v1/templates", template).expect(201).json().get("template_id").asString();
   }
 
+  /** Creates a template of one yes/no step {@code s-1}; returns its id. */
+  static String oneStepTemplate(Api live, String name) {
+    return template(
+        live,
+        Map.of(
+            "name",
+            name,
+            "steps",
+            List.of(Map.of("id", "s-1", "type", "boolean", "title", "Ok?"))));
+  }
+
   /** Dispatches a plain run of the template; returns its id. */
   static String dispatch(Api live, String templateId) {
     return live.post("/v1/runs", Map.of("template_id", templateId))

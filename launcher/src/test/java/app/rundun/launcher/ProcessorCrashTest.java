@@ -59,6 +59,7 @@ class ProcessorCrashTest {
         RunProcessorApplication.class,
         log,
         "--server.port=0",
+        "--management.server.port=0",
         "--rundun.bootstrap-servers=" + TestSystem.get().bootstrapServers(),
         "--rundun.state-dir=" + state,
         "--rundun.advertised-host=127.0.0.1",

@@ -68,6 +68,7 @@ class SecuredKafkaTest {
                       "rundun-processor",
                       bootstrap,
                       "--server.port=0",
+                      "--management.server.port=0",
                       "--rundun.state-dir=" + Files.createTempDirectory("rundun-scram-state"),
                       "--rundun.advertised-host=127.0.0.1",
                       "--rundun.bind-address=127.0.0.1"));
@@ -87,6 +88,7 @@ class SecuredKafkaTest {
                       "rundun-api",
                       bootstrap,
                       "--server.port=0",
+                      "--management.server.port=0",
                       "--rundun.processor-urls=" + processorUrl,
                       "--rundun.media-dir=" + Files.createTempDirectory("rundun-scram-media"),
                       "--rundun.operator-token=" + TestSystem.OPERATOR_TOKEN));
@@ -98,6 +100,7 @@ class SecuredKafkaTest {
                   args(
                       "rundun-dispatcher",
                       bootstrap,
+                      "--server.port=0",
                       "--rundun.webhook-retry-schedule=200ms,200ms")));
       String base = "http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port");
 

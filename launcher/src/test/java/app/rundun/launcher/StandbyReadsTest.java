@@ -32,6 +32,7 @@ class StandbyReadsTest {
               RunProcessorApplication.class,
               log,
               "--server.port=0",
+              "--management.server.port=0",
               "--rundun.bootstrap-servers=" + system.bootstrapServers(),
               "--rundun.state-dir=" + Files.createTempDirectory("rundun-processor-state"),
               "--rundun.advertised-host=127.0.0.1",

@@ -23,6 +23,8 @@ final class TestSystem {
   /** Fixed, so that a run-processor in a child JVM can join the in-process ones. */
   static final String INTERNAL_TOKEN = "rdi_test_internal_token";
 
+  static final String METRICS_TOKEN = "rdm_test_metrics_token";
+
   private static final Map<String, String> COMMON_PROPERTIES =
       Map.ofEntries(
           Map.entry("rundun.expiry-sweep-interval", "200ms"),
@@ -65,6 +67,7 @@ final class TestSystem {
               .withMediaSigningSecret("test-media-signing-secret")
               .withMemberTokenSecret("test-member-token-secret")
               .withWebhookSecretKey(WEBHOOK_SECRET_KEY)
+              .withMetricsToken(METRICS_TOKEN)
               .withWebhookAllowedCidrs(SystemSettings.LOOPBACK)
               .withProperties(properties));
     } catch (IOException e) {

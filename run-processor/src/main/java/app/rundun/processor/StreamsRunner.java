@@ -4,9 +4,13 @@ import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.processor.runs.RunViews;
 import app.rundun.processor.stores.BoundedRocksDb;
 import app.rundun.processor.topology.RundunTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -34,11 +38,15 @@ public class StreamsRunner
   private final RunViews views;
   private volatile KafkaStreams streams;
   private volatile HostInfo self;
+  private final MeterRegistry registry;
+  private volatile KafkaStreamsMetrics metrics;
 
-  public StreamsRunner(ProcessorProperties properties, Clock clock, RunViews views) {
+  public StreamsRunner(
+      ProcessorProperties properties, Clock clock, RunViews views, MeterRegistry registry) {
     this.properties = properties;
     this.clock = clock;
     this.views = views;
+    this.registry = registry;
   }
 
   @Override
@@ -57,6 +65,17 @@ public class StreamsRunner
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
           .StreamThreadExceptionResponse.REPLACE_THREAD;
     });
+    // Per-partition lag appears once a partition is fetched: looked for every 10 s, not
+    // Micrometer's
+    // default minute, so a new assignment shows on the dashboard soon after.
+    metrics =
+        new KafkaStreamsMetrics(
+            streams,
+            List.of(),
+            Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("rundun-streams-metrics").factory()),
+            Duration.ofSeconds(10));
+    metrics.bindTo(registry);
     streams.start();
     log.info("run-processor streams started as {}", self);
   }
@@ -79,6 +98,9 @@ public class StreamsRunner
   @Override
   public void close() {
     KafkaStreams running = streams;
+    if (metrics != null) {
+      metrics.close();
+    }
     if (running != null) {
       // Leaving the group hands this instance's tasks over at once, instead of after the session
       // timeout; a crash still waits for the timeout.

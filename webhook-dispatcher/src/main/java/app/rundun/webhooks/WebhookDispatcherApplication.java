@@ -24,7 +24,7 @@ public class WebhookDispatcherApplication {
   /** The application with its own configuration file, so it can share a JVM with the others. */
   public static SpringApplicationBuilder builder() {
     return new SpringApplicationBuilder(WebhookDispatcherApplication.class)
-        .web(WebApplicationType.NONE)
+        .web(WebApplicationType.SERVLET)
         .properties("spring.config.name=webhook-dispatcher");
   }
 }

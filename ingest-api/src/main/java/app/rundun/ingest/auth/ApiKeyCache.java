@@ -35,6 +35,7 @@ public class ApiKeyCache {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread reader;
   private volatile boolean running = true;
+  private volatile boolean loaded;
 
   ApiKeyCache(IngestProperties properties) {
     Properties props = properties.kafkaClients().properties();
@@ -45,6 +46,16 @@ public class ApiKeyCache {
         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     this.reader = Thread.ofPlatform().daemon().name("rundun-api-keys").unstarted(this::read);
     reader.start();
+  }
+
+  /** Whether every key that existed when this instance started has been read. */
+  public boolean isLoaded() {
+    return loaded;
+  }
+
+  /** How many live keys are held. */
+  public int size() {
+    return byHash.size();
   }
 
   public Optional<ApiKeyRecord> find(String hash) {
@@ -76,6 +87,7 @@ public class ApiKeyCache {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (running) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (record.value() == null) {
@@ -83,6 +95,10 @@ public class ApiKeyCache {
           } else {
             byHash.put(record.key(), Topics.API_KEYS.deserializeValue(record.value()));
           }
+        }
+        if (!loaded) {
+          loaded =
+              ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
         }
       }
     } catch (WakeupException e) {

@@ -12,6 +12,9 @@ import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.ingest.IngestProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,37 +42,20 @@ public class CommandBus {
   private final Duration timeout;
   private final KafkaReachability kafka;
   private final AtomicInteger waiting = new AtomicInteger();
+  private final MeterRegistry registry;
 
   CommandBus(
       ReplyingKafkaTemplate<String, byte[], byte[]> template,
       KafkaReachability kafka,
-      IngestProperties properties) {
+      IngestProperties properties,
+      MeterRegistry registry) {
     this.template = template;
+    this.registry = registry;
+    Gauge.builder("rundun.commands.waiting", waiting, AtomicInteger::get)
+        .description("Requests waiting for their command's outcome right now")
+        .register(registry);
     this.kafka = kafka;
     this.timeout = properties.commandTimeout();
-  }
-
-  /** How many requests are waiting for their outcome right now. */
-  public int waiting() {
-    return waiting.get();
-  }
-
-  /** The producer's free buffer as a share of its total: 1.0 when nothing is stuck in it. */
-  public double freeProducerBuffer() {
-    double available = 0;
-    double total = 0;
-    for (var metric : template.metrics().entrySet()) {
-      if (metric.getKey().group().equals("producer-metrics")) {
-        switch (metric.getKey().name()) {
-          case "buffer-available-bytes" -> available += (double) metric.getValue().metricValue();
-          case "buffer-total-bytes" -> total += (double) metric.getValue().metricValue();
-          default -> {
-            // other producer metrics are not about the buffer
-          }
-        }
-      }
-    }
-    return total == 0 ? 1.0 : available / total;
   }
 
   public <T> T send(OrgCommand command, Class<T> answer) {
@@ -119,12 +105,20 @@ public class CommandBus {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic.name(), key, topic.serializeValue(command));
     kafka.ensureReachable();
-    ConsumerRecord<String, byte[]> consumed;
     waiting.incrementAndGet();
     RequestReplyFuture<String, byte[], byte[]> future = null;
+    Timer.Sample sample = Timer.start(registry);
+    String outcome = ErrorCode.UNAVAILABLE.code();
     try {
       future = template.sendAndReceive(record, timeout);
-      consumed = awaitReply(future);
+      ConsumerRecord<String, byte[]> consumed = awaitReply(future);
+      Reply reply = Topics.REPLIES.deserializeValue(consumed.value());
+      if (!reply.isOk()) {
+        outcome = reply.error().error();
+        throw reply.error().toException();
+      }
+      outcome = "ok";
+      return Json.mapper().treeToValue(reply.body(), answer);
     } catch (TimeoutException
         | ExecutionException
         | KafkaException
@@ -142,12 +136,14 @@ public class CommandBus {
       throw new ApiException(ErrorCode.UNAVAILABLE, "The request was interrupted; retry it.", null);
     } finally {
       waiting.decrementAndGet();
+      sample.stop(
+          Timer.builder("rundun.commands")
+              .description("Commands sent to the run-processor, and the wait for their outcome")
+              .tag("command", command.getClass().getSimpleName())
+              .tag("outcome", outcome)
+              .publishPercentileHistogram()
+              .register(registry));
     }
-    Reply reply = Topics.REPLIES.deserializeValue(consumed.value());
-    if (!reply.isOk()) {
-      throw reply.error().toException();
-    }
-    return Json.mapper().treeToValue(reply.body(), answer);
   }
 
   /**

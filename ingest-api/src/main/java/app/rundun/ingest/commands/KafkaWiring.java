@@ -4,6 +4,7 @@ import app.rundun.contracts.kafka.Groups;
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.ingest.IngestProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
@@ -30,7 +33,8 @@ class KafkaWiring {
 
   /** A bean of its own, so that its producer is closed with the application. */
   @Bean
-  DefaultKafkaProducerFactory<String, byte[]> commandProducers(IngestProperties properties) {
+  DefaultKafkaProducerFactory<String, byte[]> commandProducers(
+      IngestProperties properties, MeterRegistry registry) {
     TopicAdmin.ensureTopics(
         properties.kafkaClients(), properties.partitions(), properties.replicationFactor());
     Map<String, Object> config = properties.kafkaClients().map();
@@ -42,13 +46,18 @@ class KafkaWiring {
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
             ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000));
-    return new DefaultKafkaProducerFactory<String, byte[]>(
-        config, new StringSerializer(), new ByteArraySerializer());
+    var factory =
+        new DefaultKafkaProducerFactory<String, byte[]>(
+            config, new StringSerializer(), new ByteArraySerializer());
+    factory.addListener(new MicrometerProducerListener<>(registry));
+    return factory;
   }
 
   @Bean
   ReplyingKafkaTemplate<String, byte[], byte[]> replyingTemplate(
-      DefaultKafkaProducerFactory<String, byte[]> producers, IngestProperties properties) {
+      DefaultKafkaProducerFactory<String, byte[]> producers,
+      IngestProperties properties,
+      MeterRegistry registry) {
     Map<String, Object> config = properties.kafkaClients().map();
     config.putAll(
         Map.of(
@@ -65,6 +74,7 @@ class KafkaWiring {
     var consumers =
         new DefaultKafkaConsumerFactory<String, byte[]>(
             config, new StringDeserializer(), new ByteArrayDeserializer());
+    consumers.addListener(new MicrometerConsumerListener<>(registry));
     ContainerProperties container = new ContainerProperties(Topics.REPLIES.name());
     container.setPollTimeout(1_000);
     var replies = new KafkaMessageListenerContainer<>(consumers, container);

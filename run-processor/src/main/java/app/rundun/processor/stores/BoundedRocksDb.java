@@ -22,12 +22,24 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
   private static final double MEMTABLE_SHARE = 0.5;
   private static Cache cache;
   private static WriteBufferManager writeBuffers;
+  private static long total;
 
-  private static synchronized void share(long total) {
+  private static synchronized void share(long bound) {
     if (cache == null) {
-      cache = new LRUCache(total, -1, false, 0.1);
-      writeBuffers = new WriteBufferManager((long) (total * MEMTABLE_SHARE), cache);
+      cache = new LRUCache(bound, -1, false, 0.1);
+      writeBuffers = new WriteBufferManager((long) (bound * MEMTABLE_SHARE), cache);
+      total = bound;
     }
+  }
+
+  /** Bytes of the shared cache in use (blocks and memtables); 0 before the first store opens. */
+  public static synchronized long usedBytes() {
+    return cache == null ? 0 : cache.getUsage();
+  }
+
+  /** The bound every store of this JVM shares; 0 before the first store opens. */
+  public static synchronized long boundBytes() {
+    return total;
   }
 
   @Override

@@ -14,6 +14,7 @@ import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.webhooks.DispatcherProperties;
 import app.rundun.webhooks.delivery.Attempt;
 import app.rundun.webhooks.delivery.HttpDeliverer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -92,6 +93,7 @@ public class Dispatcher implements SmartLifecycle {
   private final Set<TopicPartition> paused = new HashSet<>();
   private final KeyedGate runs = new KeyedGate(1);
   private final KeyedGate hosts;
+  private final DispatchMetrics metrics;
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
@@ -99,9 +101,10 @@ public class Dispatcher implements SmartLifecycle {
   private Thread loop;
   private volatile boolean running;
 
-  public Dispatcher(DispatcherProperties properties, Clock clock) {
+  public Dispatcher(DispatcherProperties properties, Clock clock, MeterRegistry registry) {
     this.properties = properties;
     this.clock = clock;
+    this.metrics = new DispatchMetrics(registry, clock);
     this.secrets = new SecretBox(properties.webhookSecretKey());
     this.plan = new RetryPlan(properties.webhookRetrySchedule(), properties.webhookMaxRetryAfter());
     this.hosts = new KeyedGate(properties.webhookConcurrencyPerHost());
@@ -178,6 +181,7 @@ public class Dispatcher implements SmartLifecycle {
         }
         finishLoading();
         dispatchDue();
+        metrics.refreshPending(this::pendingRetryHosts);
         applyPauses();
         Map<TopicPartition, OffsetAndMetadata> commits = tracker.committable();
         if (!commits.isEmpty()) {
@@ -266,6 +270,18 @@ public class Dispatcher implements SmartLifecycle {
     });
   }
 
+  private List<String> pendingRetryHosts() {
+    List<String> hosts = new ArrayList<>();
+    for (Map<String, ScheduledDelivery> entries : schedule.values()) {
+      for (ScheduledDelivery entry : entries.values()) {
+        if (entry.state() == ScheduledDelivery.State.PENDING) {
+          hosts.add(host(entry.delivery().url()));
+        }
+      }
+    }
+    return hosts;
+  }
+
   private void dispatchDue() {
     Instant now = clock.instant();
     int room = properties.webhookConcurrency() - attempting;
@@ -301,6 +317,8 @@ public class Dispatcher implements SmartLifecycle {
           attempting++;
           workers.submit(() -> {
             Outcome outcome = runStopped ? stopped(delivery, attempt) : attempt(delivery, attempt);
+            metrics.attempted(
+                host, outcome.outcome(), Duration.ofMillis(outcome.result().durationMs()));
             boolean written = record(delivery, outcome);
             completions.add(() -> {
               inFlight.remove(key);

@@ -1,0 +1,72 @@
+package app.rundun.management;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may use a service's management endpoints: the health probes are open, because an
+ * orchestrator's probe carries no credential and they say nothing but UP or DOWN; everything else
+ * (the Prometheus scrape) needs HTTP Basic as {@value #SCRAPER} with {@code rundun.metrics-token}.
+ * Without a token configured the scrape is refused to everyone. This chain is first and matches
+ * actuator endpoints only, so each service's own chain still decides everything else.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MetricsAccess.class)
+public class ManagementAutoConfiguration {
+
+  /** The user name Prometheus sends with the metrics token as its password. */
+  public static final String SCRAPER = "prometheus";
+
+  private static final String AUTHORITY = "METRICS";
+  private static final Logger log = LoggerFactory.getLogger(ManagementAutoConfiguration.class);
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  SecurityFilterChain managementEndpoints(HttpSecurity http, MetricsAccess access) {
+    InMemoryUserDetailsManager scrapers = new InMemoryUserDetailsManager();
+    // In memory only, so the cost factor guards nothing stored; it keeps a scrape cheap. Its own
+    // encoder and manager: a service's password encoder bean (for members) must not apply here.
+    BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
+    if (access.metricsToken().isBlank()) {
+      log.warn("rundun.metrics-token is not set: the metrics endpoint refuses every request");
+    } else {
+      scrapers.createUser(
+          User.withUsername(SCRAPER)
+              .password(encoder.encode(access.metricsToken()))
+              .authorities(AUTHORITY)
+              .build());
+    }
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(scrapers);
+    provider.setPasswordEncoder(encoder);
+    http.securityMatcher(EndpointRequest.toAnyEndpoint())
+        .csrf(csrf -> csrf.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.disable())
+        .httpBasic(Customizer.withDefaults())
+        .authenticationManager(new ProviderManager(provider))
+        .authorizeHttpRequests(rules ->
+            rules
+                .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+                .permitAll()
+                .anyRequest()
+                .hasAuthority(AUTHORITY));
+    return http.build();
+  }
+}
