@@ -71,6 +71,7 @@ final class Benchmark {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Row> rows = new ArrayList<>();
   private String base;
+  private String unlimited;
   private String key;
   private OrgId org;
 
@@ -116,8 +117,12 @@ final class Benchmark {
                 .withMediaSigningSecret("benchmark-media-signing-secret")
                 .withMemberTokenSecret("benchmark-member-token-secret")
                 .withWebhookSecretKey("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
-                .withWebhookAllowedCidrs(SystemSettings.LOOPBACK))) {
+                .withWebhookAllowedCidrs(SystemSettings.LOOPBACK)
+                .withProperties(HIGH_RATE_LIMITS))) {
       base = system.apiBaseUrl();
+      unlimited =
+          system.startAnotherApi(
+              system.processorUrls(), Map.of("rundun.rate-limits.enabled", "false"));
       Operator operator = new Operator(base, operatorToken);
       org = new OrgId(operator.createOrganisation("Bench", "enterprise"));
       key = operator.issueKey(org.value(), "Benchmark", "live");
@@ -140,6 +145,13 @@ final class Benchmark {
                 runs.add(created.runId());
                 return created.nanos();
               }));
+      rows.add(
+          withoutRateLimits(() ->
+              load(
+                  "POST /v1/runs, rate limiting off",
+                  PARALLEL,
+                  CALLERS,
+                  () -> createRun(template).nanos())));
       AtomicInteger keys = new AtomicInteger();
       rows.add(
           load(
@@ -162,6 +174,30 @@ final class Benchmark {
       String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled);
       String restore = restore(system, filled);
       report(reads + "\n" + restore);
+    }
+  }
+
+  /**
+   * The benchmark's API limits the rate as production does, with limits no row reaches, so that
+   * each row pays for the limiter; a second instance without it gives the price of the limiter.
+   */
+  private static final Map<String, String> HIGH_RATE_LIMITS =
+      Map.of(
+          "rundun.rate-limits.plans.enterprise.reads", "1000000",
+          "rundun.rate-limits.plans.enterprise.writes", "1000000",
+          "rundun.rate-limits.per-run.reads", "1000000",
+          "rundun.rate-limits.per-run.writes", "1000000",
+          "rundun.rate-limits.per-client.reads", "1000000",
+          "rundun.rate-limits.per-client.writes", "1000000");
+
+  /** The row measured on the API instance that does not limit the rate. */
+  private Row withoutRateLimits(Callable<Row> row) throws Exception {
+    String limitedBase = base;
+    base = unlimited;
+    try {
+      return row.call();
+    } finally {
+      base = limitedBase;
     }
   }
 
@@ -373,6 +409,7 @@ final class Benchmark {
     WrkLoad wrk = new WrkLoad(key);
     wrk.measureCeiling("ceiling: GET /health", base + "/health");
     wrk.measure("GET /v1/runs/:id", base + "/v1/runs/" + runs.getFirst());
+    wrk.measure("GET /v1/runs/:id, rate limiting off", unlimited + "/v1/runs/" + runs.getFirst());
     String list = String.format("GET /v1/runs?limit=100 (%,d runs)", filled.count());
     wrk.measure(list + ", first page", base + "/v1/runs?limit=100");
     wrk.measure(

@@ -37,6 +37,11 @@ record Api(String baseUrl, String key, String orgId, String device) {
     return new Api(baseUrl, null, orgId, PHONE);
   }
 
+  /** The same credential against another API instance. */
+  Api on(String otherBaseUrl) {
+    return new Api(otherBaseUrl, key, orgId, device);
+  }
+
   /** The same calls from another device (or, with null, from none). */
   Api onDevice(String otherDevice) {
     return new Api(baseUrl, key, orgId, otherDevice);
@@ -56,6 +61,15 @@ record Api(String baseUrl, String key, String orgId, String device) {
         request(path)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", idempotencyKey)
+            .POST(json(body)));
+  }
+
+  /** A POST in the caller's trace: a W3C {@code traceparent} header. */
+  Response postTraced(String path, Object body, String traceparent) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("traceparent", traceparent)
             .POST(json(body)));
   }
 

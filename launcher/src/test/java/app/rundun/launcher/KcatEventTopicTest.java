@@ -21,7 +21,7 @@ class KcatEventTopicTest {
 
   @Test
   void aLibrdkafkaClientReadsARunsEventsAsTheJavaClientDoes() throws Exception {
-    // Step 1: a run opened, answered and completed.
+    // Step 1: a run dispatched, opened, answered and completed.
     Api live = TestSystem.newOrganisation("business");
     String template = Fixtures.oneStepTemplate(live, "Read by kcat");
     String runId = Fixtures.dispatch(live, template);
@@ -34,14 +34,14 @@ class KcatEventTopicTest {
     // Step 2: kcat, committed records only, from the beginning to the end of the topic.
     List<String> kcatEvents =
         Eventually.until(
-            "the run's three events read by kcat",
+            "the run's four events read by kcat",
             Duration.ofSeconds(30),
             () -> kcat(runId),
-            events -> events.size() >= 3);
+            events -> events.size() >= 4);
 
     // Step 3: the same events as the Java consumer's, each valid against its schema.
     List<String> javaEvents =
-        RunEvents.of(runId, 3, Duration.ofSeconds(30)).stream().map(ConsumerRecord::value).toList();
+        RunEvents.of(runId, 4, Duration.ofSeconds(30)).stream().map(ConsumerRecord::value).toList();
     assertThat(kcatEvents).containsExactlyElementsOf(javaEvents);
     List<String> types = new ArrayList<>();
     for (String event : kcatEvents) {
@@ -49,7 +49,8 @@ class KcatEventTopicTest {
       RunEvents.validate(json);
       types.add(json.get("type").asString());
     }
-    assertThat(types).containsExactly("run.opened", "step.completed", "run.completed");
+    assertThat(types)
+        .containsExactly("run.created", "run.opened", "step.completed", "run.completed");
   }
 
   /** The values of the run's events on the topic, as kcat prints them. */

@@ -181,7 +181,7 @@ class RunJourneyTest {
     // Step 9: the event topic keeps a reference that never goes stale, no signed URL; its path
     // redirects, with the API key, to a URL signed now.
     JsonNode published =
-        RunEvents.of(runId, 12, Duration.ofSeconds(20)).stream()
+        RunEvents.of(runId, 13, Duration.ofSeconds(20)).stream()
             .map(RunEvents::json)
             .filter(e -> "s-dm02".equals(e.path("data").path("step_id").asString("")))
             .findFirst()

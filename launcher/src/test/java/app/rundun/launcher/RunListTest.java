@@ -216,11 +216,13 @@ class RunListTest {
         .isFalse();
 
     List<String> types = new ArrayList<>();
-    for (var event : RunEvents.of(runId, 4, Duration.ofSeconds(20))) {
+    for (var event : RunEvents.of(runId, 5, Duration.ofSeconds(20))) {
       types.add(RunEvents.json(event).get("type").asString());
       RunEvents.validate(RunEvents.json(event));
     }
-    assertThat(types).containsExactly("run.updated", "run.updated", "run.cancelled", "run.updated");
+    assertThat(types)
+        .containsExactly(
+            "run.created", "run.updated", "run.updated", "run.cancelled", "run.updated");
   }
 
   @Test

@@ -78,9 +78,10 @@ class RunRulesTest {
     Api executor = live.anonymous();
     executor.get("/v1/runs/" + runId + "/preview").expect(200);
 
-    List<ConsumerRecord<String, String>> events = RunEvents.of(runId, 1, Duration.ofSeconds(20));
-    assertThat(events).hasSize(1);
-    JsonNode expired = RunEvents.json(events.getFirst());
+    List<ConsumerRecord<String, String>> events = RunEvents.of(runId, 2, Duration.ofSeconds(20));
+    assertThat(events).hasSize(2);
+    assertThat(RunEvents.json(events.getFirst()).get("type").asString()).isEqualTo("run.created");
+    JsonNode expired = RunEvents.json(events.getLast());
     assertThat(expired.get("type").asString()).isEqualTo("run.expired");
     assertThat(expired.get("data").get("status").asString()).isEqualTo("expired");
     RunEvents.validate(expired);
@@ -107,14 +108,14 @@ class RunRulesTest {
     executor.put(run + "/steps/s-od01/answer", Map.of("value", 7)).expect(200);
     executor.post(run + "/submit", Map.of()).expect(200);
 
-    List<ConsumerRecord<String, String>> events = RunEvents.of(runId, 3, Duration.ofSeconds(20));
+    List<ConsumerRecord<String, String>> events = RunEvents.of(runId, 4, Duration.ofSeconds(20));
     assertThat(events.stream().map(e -> RunEvents.json(e).get("type").asString()))
-        .containsExactly("run.opened", "step.completed", "run.completed");
+        .containsExactly("run.created", "run.opened", "step.completed", "run.completed");
     for (ConsumerRecord<String, String> event : events) {
       assertThat(event.value()).doesNotContain("whsec_").doesNotContain("c2VjcmV0LXZhbHVl");
       RunEvents.validate(RunEvents.json(event));
     }
-    assertThat(RunEvents.json(events.get(1)).get("data").get("step_id").asString())
+    assertThat(RunEvents.json(events.get(2)).get("data").get("step_id").asString())
         .isEqualTo("s-od01");
   }
 

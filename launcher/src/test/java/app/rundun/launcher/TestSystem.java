@@ -28,6 +28,8 @@ final class TestSystem {
   private static final Map<String, String> COMMON_PROPERTIES =
       Map.ofEntries(
           Map.entry("rundun.expiry-sweep-interval", "200ms"),
+          // Load tests drive one key far past any plan's limit; RateLimitTest turns them on.
+          Map.entry("rundun.rate-limits.enabled", "false"),
           Map.entry("rundun.internal-token", INTERNAL_TOKEN),
           Map.entry("rundun.webhook-retry-schedule", "200ms,200ms,200ms"),
           Map.entry("rundun.webhook-timeout", "2s"),

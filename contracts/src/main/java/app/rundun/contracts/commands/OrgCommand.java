@@ -1,5 +1,6 @@
 package app.rundun.contracts.commands;
 
+import app.rundun.contracts.organisations.ApiKeyScope;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
@@ -10,6 +11,8 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.webhooks.WebhookConfig;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
 
 /** A command on an organisation's state, keyed by its org id on {@code rundun.org-commands}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -19,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = OrgCommand.AddRunPack.class, name = "add_run_pack"),
   @JsonSubTypes.Type(value = OrgCommand.IssueApiKey.class, name = "issue_api_key"),
   @JsonSubTypes.Type(value = OrgCommand.RevokeApiKey.class, name = "revoke_api_key"),
+  @JsonSubTypes.Type(value = OrgCommand.RollApiKey.class, name = "roll_api_key"),
+  @JsonSubTypes.Type(value = OrgCommand.TouchApiKey.class, name = "touch_api_key"),
   @JsonSubTypes.Type(value = OrgCommand.CreateTemplate.class, name = "create_template"),
   @JsonSubTypes.Type(value = OrgCommand.UpdateTemplate.class, name = "update_template"),
   @JsonSubTypes.Type(value = OrgCommand.CreateRun.class, name = "create_run"),
@@ -36,8 +41,19 @@ public sealed interface OrgCommand {
 
   record AddRunPack(OrgId orgId, int runs) implements OrgCommand {}
 
-  record IssueApiKey(OrgId orgId, String keyId, String keyHash, Mode mode, String name)
+  /** {@code scopes} null: a key with full access. */
+  record IssueApiKey(
+      OrgId orgId, String keyId, String keyHash, Mode mode, String name, List<ApiKeyScope> scopes)
       implements OrgCommand {}
+
+  /** A new key in the place of {@code keyId}, which keeps working until {@code oldKeyExpiresAt}. */
+  record RollApiKey(OrgId orgId, String keyId, NewKey replacement, Instant oldKeyExpiresAt)
+      implements OrgCommand {}
+
+  record NewKey(String keyId, String keyHash) {}
+
+  /** A key was used: {@code last_used_at}, sent at most about once a minute per key. */
+  record TouchApiKey(OrgId orgId, String keyId, Instant usedAt) implements OrgCommand {}
 
   record RevokeApiKey(OrgId orgId, String keyId) implements OrgCommand {}
 

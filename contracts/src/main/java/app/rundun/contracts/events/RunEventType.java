@@ -7,17 +7,29 @@ import java.util.Optional;
 
 /** The run events Rundun emits, by their names on the wire ({@code type} of the CloudEvent). */
 public enum RunEventType {
-  RUN_OPENED("run.opened"),
-  STEP_COMPLETED("step.completed"),
-  RUN_UPDATED("run.updated"),
-  RUN_COMPLETED("run.completed"),
-  RUN_CANCELLED("run.cancelled"),
-  RUN_EXPIRED("run.expired");
+  /**
+   * Dispatched. New after integrations were built against the others, so a webhook receives it only
+   * when its {@code events} lists it; the event topic carries it always.
+   */
+  RUN_CREATED("run.created", false),
+  RUN_OPENED("run.opened", true),
+  STEP_COMPLETED("step.completed", true),
+  RUN_UPDATED("run.updated", true),
+  RUN_COMPLETED("run.completed", true),
+  RUN_CANCELLED("run.cancelled", true),
+  RUN_EXPIRED("run.expired", true);
 
   private final String wire;
+  private final boolean byDefault;
 
-  RunEventType(String wire) {
+  RunEventType(String wire, boolean byDefault) {
     this.wire = wire;
+    this.byDefault = byDefault;
+  }
+
+  /** Whether a webhook without an {@code events} filter receives this type. */
+  public boolean deliveredByDefault() {
+    return byDefault;
   }
 
   @JsonValue

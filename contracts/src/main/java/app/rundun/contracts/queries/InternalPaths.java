@@ -26,6 +26,7 @@ public final class InternalPaths {
   public static final String MEMBERS = "/internal/orgs/{orgId}/members";
   public static final String MEMBER_SIGN_IN = "/internal/orgs/{orgId}/member_sign_in";
   public static final String USAGE = "/internal/orgs/{orgId}/usage";
+  public static final String API_KEYS = "/internal/orgs/{orgId}/api_keys";
 
   private InternalPaths() {}
 
@@ -72,6 +73,10 @@ public final class InternalPaths {
 
   public static String usage(OrgId org, Mode mode) {
     return org(org) + "/usage?mode=" + mode.name();
+  }
+
+  public static String apiKeys(OrgId org) {
+    return org(org) + "/api_keys";
   }
 
   private static String org(OrgId org) {

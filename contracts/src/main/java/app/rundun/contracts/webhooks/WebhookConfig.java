@@ -13,8 +13,11 @@ public record WebhookConfig(String url, String sealedSecret, List<RunEventType> 
     events = events == null ? null : List.copyOf(events);
   }
 
-  /** Whether this webhook wants events of the type; no filter means every type. */
+  /**
+   * Whether this webhook wants events of the type: those it lists, or without a filter every type
+   * delivered by default (not the opt-in {@code run.created}).
+   */
   public boolean wants(RunEventType type) {
-    return events == null || events.contains(type);
+    return events == null ? type.deliveredByDefault() : events.contains(type);
   }
 }

@@ -15,7 +15,7 @@ class RunEventTypeTest {
       assertThat(RunEventType.fromWire(type.wire())).contains(type);
     }
     assertThat(RunEventType.fromWire("RUN_OPENED")).isEmpty();
-    assertThat(RunEventType.fromWire("run.created")).isEmpty();
+    assertThat(RunEventType.fromWire("run.deleted")).isEmpty();
   }
 
   @Test
@@ -33,9 +33,25 @@ class RunEventTypeTest {
   }
 
   @Test
-  void aWebhookWithoutAFilterWantsEveryType() {
+  void aWebhookWithoutAFilterWantsEveryTypeButTheOptInRunCreated() {
     WebhookConfig all = new WebhookConfig("https://example.com/hook", "s", null);
-    assertThat(List.of(RunEventType.values())).allMatch(all::wants);
+    assertThat(List.of(RunEventType.values()))
+        .filteredOn(all::wants)
+        .containsExactly(
+            RunEventType.RUN_OPENED,
+            RunEventType.STEP_COMPLETED,
+            RunEventType.RUN_UPDATED,
+            RunEventType.RUN_COMPLETED,
+            RunEventType.RUN_CANCELLED,
+            RunEventType.RUN_EXPIRED);
+  }
+
+  @Test
+  void aWebhookListingRunCreatedGetsIt() {
+    WebhookConfig listing =
+        new WebhookConfig("https://example.com/hook", "s", List.of(RunEventType.RUN_CREATED));
+    assertThat(listing.wants(RunEventType.RUN_CREATED)).isTrue();
+    assertThat(listing.wants(RunEventType.RUN_OPENED)).isFalse();
   }
 
   @Test

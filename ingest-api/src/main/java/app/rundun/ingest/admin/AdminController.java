@@ -70,7 +70,7 @@ class AdminController {
     ApiKeyResource issued =
         commands.send(
             new OrgCommand.IssueApiKey(
-                org(orgId), PrefixedIds.mint("key"), hash, mode, request.requiredName()),
+                org(orgId), PrefixedIds.mint("key"), hash, mode, request.requiredName(), null),
             ApiKeyResource.class);
     if (!keys.awaitKnown(hash, Duration.ofSeconds(10))) {
       throw new ApiException(

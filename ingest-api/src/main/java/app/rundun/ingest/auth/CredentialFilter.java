@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -38,10 +39,19 @@ final class CredentialFilter extends OncePerRequestFilter {
   private final byte[] operatorToken;
   private final MemberTokens memberTokens;
   private final ErrorResponses errors;
+  private final KeyUsage usage;
+  private final Clock clock;
 
   CredentialFilter(
-      ApiKeyCache keys, String operatorToken, MemberTokens memberTokens, ErrorResponses errors) {
+      ApiKeyCache keys,
+      String operatorToken,
+      MemberTokens memberTokens,
+      ErrorResponses errors,
+      KeyUsage usage,
+      Clock clock) {
     this.keys = keys;
+    this.usage = usage;
+    this.clock = clock;
     this.operatorToken = operatorToken.getBytes(StandardCharsets.UTF_8);
     this.memberTokens = memberTokens;
     this.errors = errors;
@@ -75,9 +85,13 @@ final class CredentialFilter extends OncePerRequestFilter {
       ApiKeyRecord record =
           keys.find(ApiKeys.hash(token))
               .orElseThrow(() -> unauthorized("The API key is not valid, or has been revoked."));
+      if (record.expiredAt(clock.instant())) {
+        throw unauthorized("The API key has expired: it was rolled. Use the key that replaced it.");
+      }
+      usage.used(record);
       return Optional.of(
-          authenticated(
-              new Caller(record.orgId(), record.mode(), record.name()), Authorities.API_KEY));
+          new PreAuthenticatedAuthenticationToken(
+              new Caller(record), null, Authorities.of(record)));
     }
     if (operatorToken.length > 0
         && MessageDigest.isEqual(operatorToken, token.getBytes(StandardCharsets.UTF_8))) {

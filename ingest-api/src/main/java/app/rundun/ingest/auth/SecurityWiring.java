@@ -2,13 +2,19 @@ package app.rundun.ingest.auth;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.organisations.ApiKeyScope;
 import app.rundun.ingest.IngestProperties;
 import app.rundun.ingest.errors.ErrorResponses;
+import app.rundun.ingest.limits.ApiKeySubject;
+import app.rundun.ingest.limits.RateLimitFilter;
+import app.rundun.ingest.limits.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -26,8 +32,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call what, decided once, by Spring Security, on the decoded and normalised path: the
  * firewall first refuses any path that is not in canonical form, then each path rule names the
- * credential it needs. Anything not listed needs an API key, so a new endpoint is closed until it
- * is given a rule.
+ * credential it needs. An API key's scopes are authorities: every GET needs {@code runs:read}, each
+ * kind of write its own scope, and anything not listed a key without restrictions, so a new
+ * endpoint is closed to restricted keys until it is given a scope.
  */
 @Configuration
 @EnableWebSecurity
@@ -64,7 +71,10 @@ class SecurityWiring implements WebMvcConfigurer {
       ApiKeyCache keys,
       IngestProperties properties,
       MemberTokens memberTokens,
-      ErrorResponses errors) {
+      ErrorResponses errors,
+      RateLimits rateLimits,
+      KeyUsage usage,
+      Clock clock) {
     http.csrf(csrf -> csrf.disable())
         .formLogin(form -> form.disable())
         .httpBasic(basic -> basic.disable())
@@ -78,8 +88,18 @@ class SecurityWiring implements WebMvcConfigurer {
             context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .headers(headers -> headers.cacheControl(cache -> cache.disable()))
         .addFilterBefore(
-            new CredentialFilter(keys, properties.operatorToken(), memberTokens, errors),
+            new CredentialFilter(
+                keys, properties.operatorToken(), memberTokens, errors, usage, clock),
             BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new RateLimitFilter(
+                rateLimits,
+                errors,
+                request ->
+                    Caller.current()
+                        .map(caller ->
+                            new ApiKeySubject(caller.keyId(), caller.mode(), caller.plan()))),
+            CredentialFilter.class)
         .exceptionHandling(handling ->
             handling
                 .authenticationEntryPoint((request, response, e) ->
@@ -100,8 +120,22 @@ class SecurityWiring implements WebMvcConfigurer {
                 .hasAuthority(Authorities.OPERATOR.name())
                 .requestMatchers(OPEN)
                 .permitAll()
+                .requestMatchers("/v1/api_keys", "/v1/api_keys/**")
+                .hasAuthority(Authorities.KEY_ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/v1/**")
+                .hasAuthority(Authorities.scope(ApiKeyScope.RUNS_READ))
+                .requestMatchers(HttpMethod.POST, "/v1/runs/*/webhook_deliveries/*/redeliver")
+                .hasAuthority(Authorities.scope(ApiKeyScope.WEBHOOKS_WRITE))
+                .requestMatchers("/v1/runs", "/v1/runs/**")
+                .hasAuthority(Authorities.scope(ApiKeyScope.RUNS_WRITE))
+                .requestMatchers("/v1/templates", "/v1/templates/**")
+                .hasAuthority(Authorities.scope(ApiKeyScope.TEMPLATES_WRITE))
+                .requestMatchers("/v1/members", "/v1/members/**")
+                .hasAuthority(Authorities.scope(ApiKeyScope.MEMBERS_WRITE))
+                // Anything else only a key without restrictions: a new endpoint is closed to
+                // restricted keys until it is given a scope.
                 .anyRequest()
-                .hasAuthority(Authorities.API_KEY.name()));
+                .hasAuthority(Authorities.KEY_ADMIN.name()));
     return http.build();
   }
 

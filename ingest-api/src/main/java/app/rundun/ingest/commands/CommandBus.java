@@ -15,6 +15,10 @@ import app.rundun.ingest.IngestProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.requestreply.RequestReplyFuture;
 import org.springframework.stereotype.Component;
@@ -35,6 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandBus {
 
+  private static final Logger log = LoggerFactory.getLogger(CommandBus.class);
   private static final Duration WAIT_SLICE = Duration.ofMillis(250);
   private static final Duration REPLY_SLACK = Duration.ofMillis(500);
 
@@ -43,13 +50,19 @@ public class CommandBus {
   private final KafkaReachability kafka;
   private final AtomicInteger waiting = new AtomicInteger();
   private final MeterRegistry registry;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
   CommandBus(
       ReplyingKafkaTemplate<String, byte[], byte[]> template,
       KafkaReachability kafka,
       IngestProperties properties,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Tracer tracer,
+      Propagator propagator) {
     this.template = template;
+    this.tracer = tracer;
+    this.propagator = propagator;
     this.registry = registry;
     Gauge.builder("rundun.commands.waiting", waiting, AtomicInteger::get)
         .description("Requests waiting for their command's outcome right now")
@@ -83,9 +96,32 @@ public class CommandBus {
     publish(Topics.WEBHOOK_REDELIVERIES, redelivery.runId(), redelivery);
   }
 
+  /**
+   * Publishes a command nobody waits for (a key's last use): a failure is only logged, and the next
+   * use publishes again.
+   */
+  public void publishInBackground(OrgCommand command) {
+    try {
+      template
+          .send(
+              traced(
+                  new ProducerRecord<>(
+                      Topics.ORG_COMMANDS.name(),
+                      command.orgId().value(),
+                      Topics.ORG_COMMANDS.serializeValue(command))))
+          .whenComplete((sent, failure) -> {
+            if (failure != null) {
+              log.debug("{} was not published", command.getClass().getSimpleName(), failure);
+            }
+          });
+    } catch (KafkaException | org.springframework.kafka.KafkaException e) {
+      log.debug("{} was not published", command.getClass().getSimpleName(), e);
+    }
+  }
+
   private <V> void publish(Topic<String, V> topic, String key, V value) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(topic.name(), key, topic.serializeValue(value));
+        traced(new ProducerRecord<>(topic.name(), key, topic.serializeValue(value)));
     kafka.ensureReachable();
     try {
       template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -103,7 +139,7 @@ public class CommandBus {
 
   private <C, T> T send(Topic<String, C> topic, String key, C command, Class<T> answer) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(topic.name(), key, topic.serializeValue(command));
+        traced(new ProducerRecord<>(topic.name(), key, topic.serializeValue(command)));
     kafka.ensureReachable();
     waiting.incrementAndGet();
     RequestReplyFuture<String, byte[], byte[]> future = null;
@@ -144,6 +180,21 @@ public class CommandBus {
               .publishPercentileHistogram()
               .register(registry));
     }
+  }
+
+  /**
+   * The request's trace context as W3C headers on the command, for the stages to carry on to the
+   * events and the webhook attempts.
+   */
+  private ProducerRecord<String, byte[]> traced(ProducerRecord<String, byte[]> record) {
+    TraceContext context = tracer.currentTraceContext().context();
+    if (context != null) {
+      propagator.inject(
+          context,
+          record.headers(),
+          (headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+    return record;
   }
 
   /**

@@ -28,7 +28,14 @@ public class ErrorResponses {
     var entity = ApiErrors.respond(e, request);
     response.resetBuffer();
     response.setStatus(entity.getStatusCode().value());
-    entity.getHeaders().forEach((name, values) -> values.forEach(v -> response.setHeader(name, v)));
+    // A header the refusing filter set itself (an exact Retry-After) is kept.
+    entity
+        .getHeaders()
+        .forEach((name, values) -> {
+          if (!response.containsHeader(name)) {
+            values.forEach(v -> response.addHeader(name, v));
+          }
+        });
     json.writeValue(response.getOutputStream(), entity.getBody());
   }
 }

@@ -7,6 +7,7 @@ import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.members.MemberResource;
 import app.rundun.contracts.members.MemberSignIn;
+import app.rundun.contracts.organisations.ApiKeyResource;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.UsageResource;
@@ -146,6 +147,14 @@ public class ProcessorQueries implements AutoCloseable {
         InternalPaths.members(org),
         Freshness.MAY_LAG,
         new TypeReference<List<MemberResource>>() {});
+  }
+
+  /** The organisation's API keys, newest first; read from the owner, so a new key is listed. */
+  public Read<List<ApiKeyResource>> apiKeys(OrgId org) {
+    return get(
+        InternalPaths.apiKeys(org),
+        Freshness.CURRENT,
+        new TypeReference<List<ApiKeyResource>>() {});
   }
 
   /** Whether the run-processor, which holds the hashes, accepts the member's password. */

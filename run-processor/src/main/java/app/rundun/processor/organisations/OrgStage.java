@@ -8,6 +8,7 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
@@ -101,7 +102,9 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     }
   }
 
-  /** Applies the command; returns the reply body, or null when a later stage replies. */
+  /**
+   * Applies the command; returns the reply body, or null when a later stage replies or none is due.
+   */
   private Object handle(OrgCommand command, Record<String, OrgCommand> record, Instant now) {
     return switch (command) {
       case OrgCommand.CreateOrganisation create -> {
@@ -118,6 +121,13 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         Organisation organisation = organisation(change.orgId());
         Quota quota = quota(change.orgId()).withPlan(change.plan());
         quotas.put(change.orgId().value(), quota);
+        // The API instances read a key's rate limits from its record: each live key again.
+        for (Organisation.IssuedKey key : organisation.liveKeys()) {
+          context.forward(
+              new Record<>(
+                  key.hash(), key.published(organisation.id(), quota.plan()), record.timestamp()),
+              API_KEYS_SINK);
+        }
         yield organisation.resource(quota.plan());
       }
       case OrgCommand.AddRunPack pack -> {
@@ -127,15 +137,32 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         yield quota.usage(Mode.LIVE, now);
       }
       case OrgCommand.IssueApiKey issue -> {
-        Organisation organisation =
-            organisation(issue.orgId())
-                .issue(issue.keyId(), issue.keyHash(), issue.mode(), issue.name(), now);
+        Organisation organisation = organisation(issue.orgId()).issue(issue, now);
         organisations.put(issue.orgId().value(), organisation);
-        ApiKeyRecord published =
-            new ApiKeyRecord(issue.keyId(), issue.orgId(), issue.mode(), issue.name());
+        Organisation.IssuedKey issued = organisation.key(issue.keyId());
+        ApiKeyRecord published = issued.published(issue.orgId(), quota(issue.orgId()).plan());
         context.forward(
             new Record<>(issue.keyHash(), published, record.timestamp()), API_KEYS_SINK);
-        yield organisation.key(issue.keyId()).resource();
+        yield issued.resource();
+      }
+      case OrgCommand.RollApiKey roll -> {
+        Organisation organisation = organisation(roll.orgId()).roll(roll, now);
+        organisations.put(roll.orgId().value(), organisation);
+        Plan plan = quota(roll.orgId()).plan();
+        for (String keyId : List.of(roll.keyId(), roll.replacement().keyId())) {
+          Organisation.IssuedKey key = organisation.key(keyId);
+          context.forward(
+              new Record<>(key.hash(), key.published(roll.orgId(), plan), record.timestamp()),
+              API_KEYS_SINK);
+        }
+        yield organisation.key(roll.replacement().keyId()).resource();
+      }
+      case OrgCommand.TouchApiKey touch -> {
+        Organisation organisation =
+            organisation(touch.orgId()).touch(touch.keyId(), touch.usedAt());
+        organisations.put(touch.orgId().value(), organisation);
+        // Published without waiting: nobody is there for a reply.
+        yield null;
       }
       case OrgCommand.RevokeApiKey revoke -> {
         Organisation organisation = organisation(revoke.orgId()).revoke(revoke.keyId(), now);

@@ -17,6 +17,8 @@ import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.processor.members.Member;
 import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.members.PasswordCheck;
+import app.rundun.processor.organisations.OrgStage;
+import app.rundun.processor.organisations.Organisation;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.Run;
@@ -28,6 +30,7 @@ import app.rundun.processor.webhooks.AttemptLogStage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.MediaType;
@@ -205,6 +208,19 @@ class QueryController {
           }
           return quota.usage(mode, clock.instant());
         });
+  }
+
+  @GetMapping(InternalPaths.API_KEYS)
+  ResponseEntity<?> apiKeys(@PathVariable String orgId, HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answer(
+        OrgStage.STORE,
+        org.value(),
+        request,
+        located ->
+            Optional.ofNullable(owner.<Organisation>localStore(OrgStage.STORE, located).get(orgId))
+                .orElseThrow(() -> ApiException.notFound("organisation", orgId))
+                .keyResources());
   }
 
   private Run stored(Owner.Located located, RunId id) {

@@ -5,7 +5,9 @@ import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.kafka.TraceHeaders;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.ListedRun;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -56,6 +59,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private KeyValueStore<String, Run> runs;
   private RunTemplates templates;
   private TimeIndex expiry;
+  // The trace context of the command being processed, carried to every record it causes.
+  private Headers trace = TraceHeaders.carried(null);
 
   public RunStage(Clock clock, RunViews views, Duration sweepInterval) {
     this.clock = clock;
@@ -86,6 +91,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (command == null) {
       return;
     }
+    trace = TraceHeaders.carried(record.headers());
     // The API shows times to the second; expiry times are whole seconds, so this loses nothing.
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Reply reply;
@@ -164,7 +170,9 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (run.expiresAt() != null) {
       expiry.add(run.id().value(), run.expiresAt());
     }
-    list(RunViews.listed(run), start.createdAt());
+    ListedRun listed = RunViews.listed(run);
+    list(listed, start.createdAt());
+    announce(run, listed, RunEventType.RUN_CREATED, null, start.createdAt());
     return views.resource(run, start.createdAt());
   }
 
@@ -198,23 +206,22 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     ListedRun listed = RunViews.listed(after);
     list(listed, now);
     if (change instanceof RunChange.Announced announced) {
-      RunEvent event =
-          RunEvent.of(
-              announced.event(),
-              views.resource(listed, now),
-              announced.stepId(),
-              after.orgId(),
-              after.mode(),
-              now);
-      context.forward(new Record<>(after.id().value(), event, now.toEpochMilli()), EVENTS_SINK);
-      WebhookConfig webhook = after.webhook();
-      if (webhook != null && webhook.wants(announced.event())) {
-        context.forward(
-            new Record<>(after.id().value(), delivery(after, webhook, event), now.toEpochMilli()),
-            WEBHOOKS_SINK);
-      }
+      announce(after, listed, announced.event(), announced.stepId(), now);
     }
     return after;
+  }
+
+  /** The event, to the event topic and, if it wants it, to the run's webhook. */
+  private void announce(Run run, ListedRun listed, RunEventType type, String stepId, Instant now) {
+    RunEvent event =
+        RunEvent.of(type, views.resource(listed, now), stepId, run.orgId(), run.mode(), now);
+    context.forward(traced(run.id().value(), event, now), EVENTS_SINK);
+    WebhookConfig webhook = run.webhook();
+    if (webhook != null && webhook.wants(type)) {
+      String traceparent = TraceHeaders.traceparent(trace).orElse(null);
+      context.forward(
+          traced(run.id().value(), delivery(run, webhook, event, traceparent), now), WEBHOOKS_SINK);
+    }
   }
 
   /** The expiry index holds each unfinished run that has an expiry, at its current time. */
@@ -234,11 +241,16 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   /** Sends the run as it is now to its organisation's run list, in this same transaction. */
   private void list(ListedRun run, Instant now) {
-    context.forward(new Record<>(run.orgId().value(), run, now.toEpochMilli()), RUNS_BY_ORG_SINK);
+    context.forward(traced(run.orgId().value(), run, now), RUNS_BY_ORG_SINK);
+  }
+
+  private Record<String, Object> traced(String key, Object value, Instant now) {
+    return new Record<>(key, value, now.toEpochMilli(), TraceHeaders.carried(trace));
   }
 
   /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}, fixed once, here. */
-  private static WebhookDelivery delivery(Run run, WebhookConfig webhook, RunEvent event) {
+  private static WebhookDelivery delivery(
+      Run run, WebhookConfig webhook, RunEvent event, String traceparent) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", event.type());
     body.put("timestamp", event.time());
@@ -251,10 +263,12 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
         webhook.url(),
         webhook.sealedSecret(),
         Json.mapper().writeValueAsString(body),
-        event.time());
+        event.time(),
+        traceparent);
   }
 
   private void sweep(long timestamp) {
+    trace = TraceHeaders.carried(null);
     Instant now = Instant.ofEpochMilli(timestamp).truncatedTo(ChronoUnit.SECONDS);
     for (TimeIndex.Due due : expiry.due(now, SWEEP_BATCH)) {
       Run run = stored(due.id());

@@ -7,6 +7,8 @@ import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.Json;
+import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.organisations.ApiKeyScope;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
@@ -17,6 +19,7 @@ import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TextStep;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,7 +170,7 @@ class RundunTopologyTest {
         .isEqualTo("not_found");
     assertThat(topology.events())
         .extracting(RunEvent::type)
-        .containsExactly("run.opened", "step.completed", "run.completed");
+        .containsExactly("run.created", "run.opened", "step.completed", "run.completed");
   }
 
   @Test
@@ -183,13 +186,60 @@ class RundunTopologyTest {
   @Test
   void issuingAKeyPublishesItsHashAndRevokingPublishesATombstone() {
     organisationWithTemplate(Plan.TEAM);
-    topology.send(new OrgCommand.IssueApiKey(org, "key-1", "hash-1", Mode.LIVE, "Alex"));
+    topology.send(new OrgCommand.IssueApiKey(org, "key-1", "hash-1", Mode.LIVE, "Alex", null));
     topology.send(new OrgCommand.RevokeApiKey(org, "key-1"));
     var published = topology.apiKeys();
     assertThat(published).hasSize(2);
     assertThat(published.get(0).key()).isEqualTo("hash-1");
     assertThat(published.get(0).value().name()).isEqualTo("Alex");
     assertThat(published.get(1).value()).isNull();
+  }
+
+  @Test
+  void rollingAKeyPublishesTheOldKeyWithItsEndAndTheNewOneLikeIt() {
+    organisationWithTemplate(Plan.TEAM);
+    topology.send(
+        new OrgCommand.IssueApiKey(
+            org, "key-1", "hash-1", Mode.LIVE, "Reader", List.of(ApiKeyScope.RUNS_READ)));
+    Instant until = Instant.parse("2030-01-01T00:00:00Z");
+    Reply rolled =
+        topology.send(
+            new OrgCommand.RollApiKey(
+                org, "key-1", new OrgCommand.NewKey("key-2", "hash-2"), until));
+
+    assertThat(rolled.isOk()).isTrue();
+    var published = topology.apiKeys();
+    assertThat(published).extracting(r -> r.key()).containsExactly("hash-1", "hash-1", "hash-2");
+    assertThat(published.get(1).value().expiresAt()).isEqualTo(until);
+    ApiKeyRecord replacement = published.get(2).value();
+    assertThat(replacement.keyId()).isEqualTo("key-2");
+    assertThat(replacement.name()).isEqualTo("Reader");
+    assertThat(replacement.scopes()).containsExactly(ApiKeyScope.RUNS_READ);
+    assertThat(replacement.expiresAt()).isNull();
+    assertThat(replacement.plan()).isEqualTo(Plan.TEAM);
+
+    topology.send(new OrgCommand.RevokeApiKey(org, "key-1"));
+    Reply again =
+        topology.send(
+            new OrgCommand.RollApiKey(
+                org, "key-1", new OrgCommand.NewKey("key-3", "hash-3"), until));
+    assertThat(again.error().error()).isEqualTo("conflict");
+  }
+
+  @Test
+  void changingThePlanPublishesEveryLiveKeyWithTheNewPlan() {
+    organisationWithTemplate(Plan.TEAM);
+    topology.send(new OrgCommand.IssueApiKey(org, "key-1", "hash-1", Mode.LIVE, "Alex", null));
+    topology.send(new OrgCommand.IssueApiKey(org, "key-2", "hash-2", Mode.TEST, "Alex", null));
+    topology.send(new OrgCommand.RevokeApiKey(org, "key-2"));
+
+    topology.send(new OrgCommand.ChangePlan(org, Plan.BUSINESS));
+
+    var published = topology.apiKeys();
+    var last = published.get(published.size() - 1);
+    assertThat(last.key()).isEqualTo("hash-1");
+    assertThat(last.value().plan()).isEqualTo(Plan.BUSINESS);
+    assertThat(published).hasSize(4);
   }
 
   private String errorOf(RunCommand command) {

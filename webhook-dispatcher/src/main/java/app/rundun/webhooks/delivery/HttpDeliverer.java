@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -80,9 +81,11 @@ public final class HttpDeliverer implements AutoCloseable {
             .build();
   }
 
-  public Attempt post(String url, String secret, String eventId, String body) {
+  public Attempt post(
+      String url, String secret, String eventId, String body, Map<String, String> traceHeaders) {
     long timestamp = clock.instant().getEpochSecond();
     HttpPost post = new HttpPost(url);
+    traceHeaders.forEach(post::setHeader);
     post.setHeader("webhook-id", eventId);
     post.setHeader("webhook-timestamp", Long.toString(timestamp));
     post.setHeader(

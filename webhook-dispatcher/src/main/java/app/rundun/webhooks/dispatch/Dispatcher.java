@@ -13,8 +13,11 @@ import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.webhooks.DispatcherProperties;
 import app.rundun.webhooks.delivery.Attempt;
+import app.rundun.webhooks.delivery.AttemptTracing;
 import app.rundun.webhooks.delivery.HttpDeliverer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -94,6 +97,7 @@ public class Dispatcher implements SmartLifecycle {
   private final KeyedGate runs = new KeyedGate(1);
   private final KeyedGate hosts;
   private final DispatchMetrics metrics;
+  private final AttemptTracing tracing;
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
@@ -101,9 +105,15 @@ public class Dispatcher implements SmartLifecycle {
   private Thread loop;
   private volatile boolean running;
 
-  public Dispatcher(DispatcherProperties properties, Clock clock, MeterRegistry registry) {
+  public Dispatcher(
+      DispatcherProperties properties,
+      Clock clock,
+      MeterRegistry registry,
+      Tracer tracer,
+      Propagator propagator) {
     this.properties = properties;
     this.clock = clock;
+    this.tracing = new AttemptTracing(tracer, propagator);
     this.metrics = new DispatchMetrics(registry, clock);
     this.secrets = new SecretBox(properties.webhookSecretKey());
     this.plan = new RetryPlan(properties.webhookRetrySchedule(), properties.webhookMaxRetryAfter());
@@ -352,7 +362,11 @@ public class Dispatcher implements SmartLifecycle {
     }
     // Photo links are signed for this attempt: a retry a day after the event still sends live ones.
     String body = photoLinks.mintBody(delivery.payload());
-    Attempt result = deliverer.post(delivery.url(), secret, delivery.eventId(), body);
+    Attempt result =
+        tracing.around(
+            delivery.traceparent(),
+            delivery.eventType(),
+            headers -> deliverer.post(delivery.url(), secret, delivery.eventId(), body, headers));
     Instant now = clock.instant();
     if (result.succeeded()) {
       return new Outcome(number, now, result, WebhookAttempt.Outcome.DELIVERED, null, null, false);

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,19 +80,22 @@ class HttpDelivererTest {
     // The name passed the check when the webhook was given; now it resolves to loopback.
     AddressPolicy.Resolver rebinding = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
     try (HttpDeliverer strict = deliverer(new AddressPolicy(List.of(), rebinding))) {
-      Attempt attempt = strict.post(url("rebind.example", "/ok"), "whsec_abc123", "e-1", "{}");
+      Attempt attempt =
+          strict.post(url("rebind.example", "/ok"), "whsec_abc123", "e-1", "{}", Map.of());
       assertThat(attempt.status()).isNull();
       assertThat(attempt.error()).contains("not a public address");
       assertThat(hits).hasValue(0);
     }
     try (HttpDeliverer strict =
         deliverer(new AddressPolicy(List.of(), InetAddress::getAllByName))) {
-      assertThat(strict.post(url("127.0.0.1", "/ok"), "whsec_abc123", "e-1", "{}").error())
+      assertThat(
+              strict.post(url("127.0.0.1", "/ok"), "whsec_abc123", "e-1", "{}", Map.of()).error())
           .contains("not a public address");
       assertThat(hits).hasValue(0);
     }
     try (HttpDeliverer local = deliverer(allowLoopback(rebinding))) {
-      Attempt attempt = local.post(url("rebind.example", "/ok"), "whsec_abc123", "e-1", "{}");
+      Attempt attempt =
+          local.post(url("rebind.example", "/ok"), "whsec_abc123", "e-1", "{}", Map.of());
       assertThat(attempt.succeeded()).isTrue();
       assertThat(hits).hasValue(1);
     }
@@ -100,7 +104,8 @@ class HttpDelivererTest {
   @Test
   void neverFollowsARedirect() throws Exception {
     try (HttpDeliverer local = deliverer(allowLoopback(InetAddress::getAllByName))) {
-      Attempt attempt = local.post(url("127.0.0.1", "/moved"), "whsec_abc123", "e-1", "{}");
+      Attempt attempt =
+          local.post(url("127.0.0.1", "/moved"), "whsec_abc123", "e-1", "{}", Map.of());
       assertThat(attempt.status()).isEqualTo(302);
       assertThat(attempt.succeeded()).isFalse();
       assertThat(attempt.error()).contains("not followed");
@@ -111,11 +116,11 @@ class HttpDelivererTest {
   @Test
   void readsRetryAfterAndCutsASlowEndpointAtTheTimeout() throws Exception {
     try (HttpDeliverer local = deliverer(allowLoopback(InetAddress::getAllByName))) {
-      Attempt busy = local.post(url("127.0.0.1", "/busy"), "whsec_abc123", "e-1", "{}");
+      Attempt busy = local.post(url("127.0.0.1", "/busy"), "whsec_abc123", "e-1", "{}", Map.of());
       assertThat(busy.status()).isEqualTo(503);
       assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(120));
 
-      Attempt slow = local.post(url("127.0.0.1", "/slow"), "whsec_abc123", "e-1", "{}");
+      Attempt slow = local.post(url("127.0.0.1", "/slow"), "whsec_abc123", "e-1", "{}", Map.of());
       assertThat(slow.status()).isNull();
       assertThat(slow.error()).contains("timed out");
       assertThat(slow.durationMs()).isLessThan(2_900);

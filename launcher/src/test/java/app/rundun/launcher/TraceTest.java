@@ -1,0 +1,138 @@
+package app.rundun.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.kafka.TraceHeaders;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A caller's W3C trace follows its request across Kafka: the trace id of {@code POST /v1/runs} is
+ * on the command the org stage passes on, on what the run stage writes, on {@code run.created} and
+ * on the webhook request the receiver gets, from a span of the dispatcher's own; an executor's call
+ * is a trace of its own, to its {@code run.opened} webhook.
+ */
+class TraceTest {
+
+  @Test
+  void aRequestsTraceIdTravelsThroughTheCommandsBothStagesTheEventAndTheWebhook() throws Exception {
+    try (Receiver receiver = Receiver.alwaysOk()) {
+      Api live = TestSystem.newOrganisation("business");
+      String template = Fixtures.oneStepTemplate(live, "Traced");
+
+      // Step 1: a dispatch in the integrator's trace.
+      String dispatchTrace = hex(16);
+      String runId =
+          live.postTraced(
+                  "/v1/runs",
+                  Map.of(
+                      "template_id",
+                      template,
+                      "webhook",
+                      Map.of(
+                          "url",
+                          receiver.url("/traced"),
+                          "events",
+                          List.of("run.created", "run.opened"))),
+                  traceparent(dispatchTrace))
+              .expect(201)
+              .json()
+              .get("run_id")
+              .asString();
+
+      // Step 2: the org stage passed the trace to the run's start command, the run stage to its
+      // run list entry.
+      assertThat(traceIdOf(Topics.RUN_COMMANDS.name(), r -> runId.equals(r.key())))
+          .as("trace of the start command")
+          .isEqualTo(dispatchTrace);
+      assertThat(
+              traceIdOf(
+                  Topics.RUNS_BY_ORG.name(),
+                  r -> r.value() != null && r.value().contains("\"" + runId + "\"")))
+          .as("trace of the run list entry")
+          .isEqualTo(dispatchTrace);
+
+      // Step 3: run.created and its webhook request carry the dispatch's trace.
+      assertThat(traceIdOf(Topics.RUN_EVENTS.name(), event(runId, "run.created")))
+          .as("trace of run.created on the event topic")
+          .isEqualTo(dispatchTrace);
+      Receiver.Received created = receiver.await(1, Duration.ofSeconds(30)).getFirst();
+      assertThat(created.body()).contains("\"type\":\"run.created\"");
+      assertThat(traceId(created)).as("the run.created webhook's trace").isEqualTo(dispatchTrace);
+
+      // Step 4: the executor opens the run in a trace of its own.
+      String openTrace = hex(16);
+      live.anonymous()
+          .postTraced("/v1/executor/runs/" + runId + "/open", Map.of(), traceparent(openTrace))
+          .expect(200);
+
+      // Step 5: run.opened and its webhook request carry that one.
+      assertThat(traceIdOf(Topics.RUN_EVENTS.name(), event(runId, "run.opened")))
+          .as("trace of run.opened on the event topic")
+          .isEqualTo(openTrace);
+      Receiver.Received opened = receiver.await(2, Duration.ofSeconds(30)).get(1);
+      assertThat(opened.body()).contains("\"type\":\"run.opened\"");
+      assertThat(traceId(opened)).as("the run.opened webhook's trace").isEqualTo(openTrace);
+    }
+  }
+
+  private static Predicate<ConsumerRecord<String, String>> event(String runId, String type) {
+    return r -> runId.equals(r.key()) && r.value().contains("\"type\":\"" + type + "\"");
+  }
+
+  /** The trace id of the {@code traceparent} a receiver got, checked to be well formed. */
+  private static String traceId(Receiver.Received webhook) {
+    String sent = webhook.header("traceparent");
+    assertThat(sent).as("the webhook's traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    return sent.split("-")[1];
+  }
+
+  private static String traceparent(String traceId) {
+    return "00-" + traceId + "-" + hex(8) + "-01";
+  }
+
+  private static String hex(int bytes) {
+    byte[] random = new byte[bytes];
+    ThreadLocalRandom.current().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  /** The trace id in the {@code traceparent} of the first committed record that matches. */
+  private static String traceIdOf(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestSystem.get().bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (wanted.test(record)) {
+            return TraceHeaders.traceparent(record.headers())
+                .map(header -> header.split("-")[1])
+                .orElse("no traceparent on " + topic);
+          }
+        }
+      }
+    }
+    return "no matching record on " + topic;
+  }
+}
