@@ -645,9 +645,11 @@ final class Benchmark {
 
   private String templateId() throws IOException, InterruptedException {
     Map<String, Object> step = Map.of("id", "s-od01", "type", "number", "title", "Odometer");
-    return json(post("/v1/templates", key, Map.of("name", "Bench", "steps", List.of(step))).body())
-        .get("template_id")
-        .asString();
+    Timed created = post("/v1/templates", key, Map.of("name", "Bench", "steps", List.of(step)));
+    if (created.status() != 201) {
+      throw new IllegalStateException("POST /v1/templates answered " + created.body());
+    }
+    return json(created.body()).get("template_id").asString();
   }
 
   /** The time of a request that must succeed; any other answer stops the benchmark. */
