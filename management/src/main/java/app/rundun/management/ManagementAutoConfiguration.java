@@ -1,5 +1,9 @@
 package app.rundun.management;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,10 +14,12 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -61,7 +67,9 @@ public class ManagementAutoConfiguration {
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
         .sessionManagement(session -> session.disable())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(ManagementAutoConfiguration::refuse))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(ManagementAutoConfiguration::refuse))
         .authenticationManager(new ProviderManager(provider))
         .authorizeHttpRequests(rules ->
             rules
@@ -70,5 +78,24 @@ public class ManagementAutoConfiguration {
                 .anyRequest()
                 .hasAuthority(AUTHORITY));
     return http.build();
+  }
+
+  /**
+   * A scrape without the metrics token gets the API's error shape and the Basic challenge, not the
+   * container's error page.
+   */
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rundun-metrics\"");
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response
+        .getOutputStream()
+        .write(
+            ("{\"error\":\"unauthorized\",\"message\":\"The metrics need HTTP Basic as "
+                    + SCRAPER
+                    + " with rundun.metrics-token.\"}")
+                .getBytes(StandardCharsets.UTF_8));
   }
 }

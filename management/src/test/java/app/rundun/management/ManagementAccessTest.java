@@ -39,7 +39,11 @@ class ManagementAccessTest {
 
   @Test
   void theScrapeNeedsTheMetricsToken() throws Exception {
-    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> refused = get("/actuator/prometheus", null);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .contains("Basic realm=\"rundun-metrics\"");
+    assertThat(refused.body()).startsWith("{\"error\":\"unauthorized\",\"message\":");
     assertThat(get("/actuator/prometheus", "prometheus:wrong").statusCode()).isEqualTo(401);
     assertThat(get("/actuator/prometheus", "someone:rdm_unit_token").statusCode()).isEqualTo(401);
 
