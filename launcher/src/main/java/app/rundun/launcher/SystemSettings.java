@@ -212,7 +212,8 @@ public final class SystemSettings {
     return Map.copyOf(extraProperties);
   }
 
-  private static int freePort() {
+  /** A port free on this machine now: for a local service, or a test's own server. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -2,7 +2,6 @@ package app.rundun.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +34,8 @@ final class BrokerCluster implements AutoCloseable {
     int[] controllerPorts = new int[size];
     List<String> voters = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      ports[i] = freePort();
-      controllerPorts[i] = freePort();
+      ports[i] = SystemSettings.freePort();
+      controllerPorts[i] = SystemSettings.freePort();
       voters.add((i + 1) + "@127.0.0.1:" + controllerPorts[i]);
     }
     String clusterId = Uuid.randomUuid().toString();
@@ -104,12 +103,6 @@ final class BrokerCluster implements AutoCloseable {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     return Admin.create(props);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.launcher.RundunSystem.ManagementTarget;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -79,7 +78,7 @@ class MetricsScrapeTest {
     }
 
     // Step 3: Prometheus scrapes all of them, authenticated, every second.
-    int port = freePort();
+    int port = SystemSettings.freePort();
     Process prometheus = startPrometheus(targets, port);
     try {
       String api = "http://127.0.0.1:" + port;
@@ -229,11 +228,5 @@ class MetricsScrapeTest {
                   .encodeToString(("prometheus:" + token).getBytes(StandardCharsets.UTF_8)));
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -2,8 +2,6 @@ package app.rundun.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +26,13 @@ class QuietConsoleTest {
             console,
             Map.of(
                 "RUNDUN_DATA_DIR", dataDir.resolve("data").toString(),
-                "RUNDUN_API_PORT", String.valueOf(freePort()),
-                "RUNDUN_PROCESSOR_PORT", String.valueOf(freePort()),
-                "RUNDUN_KAFKA_PORT", String.valueOf(freePort()),
-                "RUNDUN_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
-                "RUNDUN_API_MANAGEMENT_PORT", String.valueOf(freePort()),
-                "RUNDUN_PROCESSOR_MANAGEMENT_PORT", String.valueOf(freePort()),
-                "RUNDUN_DISPATCHER_MANAGEMENT_PORT", String.valueOf(freePort())));
+                "RUNDUN_API_PORT", String.valueOf(SystemSettings.freePort()),
+                "RUNDUN_PROCESSOR_PORT", String.valueOf(SystemSettings.freePort()),
+                "RUNDUN_KAFKA_PORT", String.valueOf(SystemSettings.freePort()),
+                "RUNDUN_KAFKA_CONTROLLER_PORT", String.valueOf(SystemSettings.freePort()),
+                "RUNDUN_API_MANAGEMENT_PORT", String.valueOf(SystemSettings.freePort()),
+                "RUNDUN_PROCESSOR_MANAGEMENT_PORT", String.valueOf(SystemSettings.freePort()),
+                "RUNDUN_DISPATCHER_MANAGEMENT_PORT", String.valueOf(SystemSettings.freePort())));
     try {
       ChildJvm.awaitLine(console, "Stop with Ctrl+C");
 
@@ -53,12 +51,6 @@ class QuietConsoleTest {
     } finally {
       launcher.destroy();
       launcher.waitFor();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

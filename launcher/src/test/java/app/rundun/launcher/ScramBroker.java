@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ final class ScramBroker implements AutoCloseable {
 
   /** Starts the node with a SCRAM credential for each user; the password is {@code {user}-pw}. */
   static ScramBroker start(List<String> users) throws IOException {
-    int port = freePort();
-    int controllerPort = freePort();
+    int port = SystemSettings.freePort();
+    int controllerPort = SystemSettings.freePort();
     Path logDir = Files.createTempDirectory("rundun-scram-broker");
     Properties props =
         EmbeddedBroker.nodeProperties(
@@ -122,12 +121,6 @@ final class ScramBroker implements AutoCloseable {
             args.toArray(String[]::new), new PrintStream(output, true, StandardCharsets.UTF_8));
     if (status != 0) {
       throw new IllegalStateException("Cannot format the SCRAM broker: " + output);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

@@ -3,7 +3,6 @@ package app.rundun.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,10 +35,7 @@ class SharedMediaTest {
 
   @BeforeAll
   static void startS3Server() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = SystemSettings.freePort();
     s3Endpoint = "http://127.0.0.1:" + port;
     s3Data = Files.createTempDirectory("rundun-s3");
     Path config = s3Data.resolve("s3proxy.properties");

@@ -8,14 +8,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,28 +106,13 @@ class TraceTest {
 
   /** The trace id in the {@code traceparent} of the first committed record that matches. */
   private static String traceIdOf(String topic, Predicate<ConsumerRecord<String, String>> wanted) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestSystem.get().bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          if (wanted.test(record)) {
-            return TraceHeaders.traceparent(record.headers())
-                .map(header -> header.split("-")[1])
-                .orElse("no traceparent on " + topic);
-          }
-        }
-      }
+    List<ConsumerRecord<String, String>> found =
+        RunEvents.committed(topic, wanted, 1, Duration.ofSeconds(30));
+    if (found.isEmpty()) {
+      return "no matching record on " + topic;
     }
-    return "no matching record on " + topic;
+    return TraceHeaders.traceparent(found.getFirst().headers())
+        .map(header -> header.split("-")[1])
+        .orElse("no traceparent on " + topic);
   }
 }

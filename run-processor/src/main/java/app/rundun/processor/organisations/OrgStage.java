@@ -5,7 +5,6 @@ import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
-import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
@@ -102,6 +101,14 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     }
   }
 
+  /** What the API instances learn of a key (its limits, scopes and end), under its hash. */
+  private void publish(
+      Organisation organisation, Organisation.IssuedKey key, Plan plan, Record<String, ?> cause) {
+    context.forward(
+        new Record<>(key.hash(), key.published(organisation.id(), plan), cause.timestamp()),
+        API_KEYS_SINK);
+  }
+
   /**
    * Applies the command; returns the reply body, or null when a later stage replies or none is due.
    */
@@ -123,10 +130,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         quotas.put(change.orgId().value(), quota);
         // The API instances read a key's rate limits from its record: each live key again.
         for (Organisation.IssuedKey key : organisation.liveKeys()) {
-          context.forward(
-              new Record<>(
-                  key.hash(), key.published(organisation.id(), quota.plan()), record.timestamp()),
-              API_KEYS_SINK);
+          publish(organisation, key, quota.plan(), record);
         }
         yield organisation.resource(quota.plan());
       }
@@ -140,9 +144,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         Organisation organisation = organisation(issue.orgId()).issue(issue, now);
         organisations.put(issue.orgId().value(), organisation);
         Organisation.IssuedKey issued = organisation.key(issue.keyId());
-        ApiKeyRecord published = issued.published(issue.orgId(), quota(issue.orgId()).plan());
-        context.forward(
-            new Record<>(issue.keyHash(), published, record.timestamp()), API_KEYS_SINK);
+        publish(organisation, issued, quota(issue.orgId()).plan(), record);
         yield issued.resource();
       }
       case OrgCommand.RollApiKey roll -> {
@@ -150,10 +152,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         organisations.put(roll.orgId().value(), organisation);
         Plan plan = quota(roll.orgId()).plan();
         for (String keyId : List.of(roll.keyId(), roll.replacement().keyId())) {
-          Organisation.IssuedKey key = organisation.key(keyId);
-          context.forward(
-              new Record<>(key.hash(), key.published(roll.orgId(), plan), record.timestamp()),
-              API_KEYS_SINK);
+          publish(organisation, organisation.key(keyId), plan, record);
         }
         yield organisation.key(roll.replacement().keyId()).resource();
       }
