@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Photo links in webhooks never go stale: on a system whose signed photo URLs live 2 seconds, a
+ * Photo links in webhooks never go stale: on a system whose signed photo URLs live 3 seconds, a
  * webhook retried later than that, and a redelivery later still, each carry a URL signed for that
  * attempt, which serves the photo; the URL the first attempt carried has expired by then.
  */
 class PhotoLinksTest {
 
-  private static final String LIFETIME = "2s";
+  // Long enough that a loaded machine's pause between signing and fetching does not expire a fresh
+  // URL (a 2 s lifetime failed once under a full build); the retry waits longer still.
+  private static final String LIFETIME = "3s";
 
   @Test
   void aRetryAndARedeliveryLaterThanAUrlsLifetimeCarryLinksThatServeThePhoto() throws Exception {
@@ -27,8 +29,8 @@ class PhotoLinksTest {
         Receiver receiver =
             new Receiver(n ->
                 n == 1
-                    // Come back in 3 s: longer than the photo URLs live.
-                    ? new Receiver.Reply(503, Map.of("Retry-After", "3"))
+                    // Come back in 5 s: longer than the photo URLs live.
+                    ? new Receiver.Reply(503, Map.of("Retry-After", "5"))
                     : new Receiver.Reply(500, Map.of()))) {
       Api live = TestSystem.newOrganisationWithModes(system, "team")[0];
 
