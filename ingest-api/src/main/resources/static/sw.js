@@ -5,15 +5,20 @@
  */
 "use strict";
 
-const APP = "rundun-app-v1";
-const FILES = ["/app/app.js", "/app/app.css", "/app/manifest.webmanifest", "/app/icon-192.png", "/app/icon-512.png"];
+const APP = "rundun-app-v2";
+const FILES = ["/app/conditions.js", "/app/app.js", "/app/app.css", "/app/manifest.webmanifest", "/app/icon-192.png", "/app/icon-512.png"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(APP).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  // An older version's files would still match requests for the app's files: drop them.
+  const stale = (name) => name.startsWith("rundun-app-") && name !== APP;
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(names.filter(stale).map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()));
 });
 
 self.addEventListener("fetch", (event) => {

@@ -89,11 +89,18 @@ function h(tag, attrs, ...children) {
   return append(node, ...children);
 }
 
+/** Shows a screen and moves focus to its heading, so a screen reader starts there. */
 function show(screen, ...content) {
   state.screen = screen;
   main.replaceChildren();
   append(main, ...content);
-  main.focus();
+  const heading = main.querySelector("h1");
+  if (heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  } else {
+    main.focus();
+  }
   window.scrollTo(0, 0);
 }
 
@@ -101,8 +108,45 @@ function when(iso) {
   return iso ? new Date(iso).toLocaleString([], { dateStyle: "medium", timeStyle: "short" }) : null;
 }
 
+/** The answer values by step id: what conditions test. */
+function values(view) {
+  const out = {};
+  for (const [id, answer] of Object.entries(view.answers)) out[id] = answer.value;
+  return out;
+}
+
+/** The steps the answers so far hide, decided as the server decides. */
+function hiddenSteps(view) {
+  return new Set(window.RundunConditions.hidden(view.steps, values(view)));
+}
+
+/** The indexes of the steps shown, in order. */
+function shownIndexes(view) {
+  const hidden = hiddenSteps(view);
+  return view.steps.map((step, i) => i).filter((i) => !hidden.has(view.steps[i].id));
+}
+
 function answerable(view) {
-  return view.steps.filter((step) => step.type !== "instruction");
+  const hidden = hiddenSteps(view);
+  return view.steps.filter((step) => step.type !== "instruction" && !hidden.has(step.id));
+}
+
+/** Drops what the executor did on steps the answers now hide; the server drops the same. */
+function dropHidden(view) {
+  for (const id of hiddenSteps(view)) {
+    delete view.answers[id];
+    view.skipped = view.skipped.filter((skipped) => skipped !== id);
+  }
+}
+
+/** Asks the phone to keep offline answers; says so when it may not. */
+async function keepStorage() {
+  const note = document.getElementById("storage-note");
+  if (!note || !navigator.storage || !navigator.storage.persist) return;
+  const kept = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  note.textContent = kept ? "" : "This phone may clear answers saved offline if it runs short of space. " +
+    "Stay online until they are sent, or install the app.";
+  note.hidden = kept;
 }
 
 /* ---------- Screens ---------- */
@@ -194,47 +238,66 @@ async function start(form) {
     state.index = firstOpenStep(payload);
     await saveRun({ view: state.view, index: state.index });
     stepScreen();
+    keepStorage();
   } catch (e) {
     startError("The connection failed. Try again.");
   }
 }
 
-/** Where to pick up a run: the start of a fresh one, else the first step not yet done. */
+/** Where to pick up a run: the start of a fresh one, else the first shown step not yet done. */
 function firstOpenStep(view) {
-  if (Object.keys(view.answers).length === 0 && view.skipped.length === 0) return 0;
-  const index = view.steps.findIndex((s) => s.type !== "instruction" && !(s.id in view.answers) && !view.skipped.includes(s.id));
-  return index < 0 ? view.steps.length : index;
+  const started = Object.values(view.answers).some((answer) => !answer.prefilled) || view.skipped.length > 0;
+  const shown = shownIndexes(view);
+  if (!started) return shown.length ? shown[0] : view.steps.length;
+  const open = shown.find((i) => {
+    const s = view.steps[i];
+    return s.type !== "instruction" && !(s.id in view.answers) && !view.skipped.includes(s.id);
+  });
+  return open === undefined ? view.steps.length : open;
 }
 
 function stepScreen() {
   exitButton.hidden = false;
   const steps = state.view.steps;
+  const shown = shownIndexes(state.view);
+  if (!shown.includes(state.index)) state.index = shown.find((i) => i > state.index) ?? steps.length;
   if (state.index >= steps.length) return reviewScreen();
   const step = steps[state.index];
+  const saved = state.view.answers[step.id];
+  const locked = Boolean(saved && saved.locked);
   const countable = answerable(state.view);
   const done = countable.filter((s) => s.id in state.view.answers || state.view.skipped.includes(s.id)).length;
   const draft = (state.draft = draftFor(step));
   const errorBox = h("p", { class: "error", role: "alert", id: "step-error" }, state.error || "");
   state.error = null;
-  const form = h("form", { novalidate: true, onsubmit: (e) => { e.preventDefault(); next(step, draft); } });
+  const form = h("form", { novalidate: true, onsubmit: (e) => { e.preventDefault(); locked ? move(1) : next(step, draft); } });
   append(form,
-    h("p", { class: "muted", id: "progress-label" }, "Step " + (state.index + 1) + " of " + steps.length),
+    h("p", { class: "muted", id: "progress-label" }, "Step " + (shown.indexOf(state.index) + 1) + " of " + shown.length),
     h("div", { class: "progress", role: "progressbar", "aria-labelledby": "progress-label",
       "aria-valuemin": 0, "aria-valuemax": countable.length, "aria-valuenow": done },
       h("div", { style: "width:" + Math.round((100 * done) / Math.max(1, countable.length)) + "%" })),
     h("h1", { id: "step-title", text: step.title }),
     step.description ? h("p", { id: "step-description" }, step.description) : null,
-    step.type !== "instruction" && step.required === false ? h("p", { class: "muted" }, "Optional") : null,
-    control(step, draft),
-    photosControl(step, draft),
-    geoControl(step, draft),
+    step.type !== "instruction" && step.required === false && !locked ? h("p", { class: "muted" }, "Optional") : null,
+    locked ? lockedAnswer(step, saved) : null,
+    !locked && saved && saved.prefilled ? h("p", { class: "muted", id: "prefilled-note" }, "Filled in for you. Change it if it is wrong.") : null,
+    locked ? null : control(step, draft),
+    locked ? null : photosControl(step, draft),
+    locked ? null : geoControl(step, draft),
     errorBox,
     h("div", { class: "actions" },
-      state.index > 0 ? h("button", { type: "button", class: "secondary", onclick: () => move(-1) }, "Back") : null,
-      step.type !== "instruction" && step.required === false
-        ? h("button", { type: "button", class: "secondary", onclick: () => skip(step) }, "Skip") : null,
+      shown.indexOf(state.index) > 0 ? h("button", { type: "button", class: "secondary", onclick: () => move(-1) }, "Back") : null,
+      step.type !== "instruction" && step.required === false && !locked
+        ? h("button", { type: "button", class: "secondary", "aria-label": "Skip " + step.title, onclick: () => skip(step) }, "Skip") : null,
       h("button", { type: "submit", class: "grow" }, "Next")));
   show("step", form);
+}
+
+/** A locked prefilled answer: shown, not a control. */
+function lockedAnswer(step, answer) {
+  return h("div", { class: "locked", id: "locked-answer", role: "group", "aria-labelledby": "step-title locked-label" },
+    h("p", { class: "muted", id: "locked-label" }, "Filled in for you; it cannot be changed here."),
+    h("p", { class: "lead", id: "locked-value" }, summary(step, answer, false)));
 }
 
 function draftFor(step) {
@@ -247,7 +310,12 @@ function draftFor(step) {
 }
 
 function described(step) {
-  return step.description ? "step-title step-description" : "step-title";
+  return step.description ? "step-description" : null;
+}
+
+/** A control's accessible name: the step's title, then what the control itself says. */
+function named(labelId) {
+  return "step-title " + labelId;
 }
 
 function control(step, draft) {
@@ -256,16 +324,17 @@ function control(step, draft) {
     case "number": {
       const input = h("input", { id: "answer", type: "number", inputmode: step.integer ? "numeric" : "decimal",
         step: step.integer ? "1" : "any", min: step.min, max: step.max, value: draft.value ?? "",
-        "aria-describedby": described(step), oninput: (e) => set(e.target.value === "" ? null : Number(e.target.value)) });
-      return h("div", {}, h("label", { for: "answer" }, "Answer" + (step.unit ? " (" + step.unit + ")" : "")),
+        "aria-labelledby": named("answer-label"), "aria-describedby": described(step),
+        oninput: (e) => set(e.target.value === "" ? null : Number(e.target.value)) });
+      return h("div", {}, h("label", { for: "answer", id: "answer-label" }, "Answer" + (step.unit ? " (" + step.unit + ")" : "")),
         h("div", { class: "row" }, input, step.unit ? h("span", { class: "unit", "aria-hidden": "true" }, step.unit) : null));
     }
     case "text": {
-      const attrs = { id: "answer", maxlength: step.max_length, "aria-describedby": described(step),
-        oninput: (e) => set(e.target.value) };
+      const attrs = { id: "answer", maxlength: step.max_length, "aria-labelledby": named("answer-label"),
+        "aria-describedby": described(step), oninput: (e) => set(e.target.value) };
       const input = step.multiline ? h("textarea", { ...attrs, rows: 5 }, draft.value ?? "")
         : h("input", { ...attrs, type: "text", value: draft.value ?? "" });
-      return h("div", {}, h("label", { for: "answer" }, "Answer"), input);
+      return h("div", {}, h("label", { for: "answer", id: "answer-label" }, "Answer"), input);
     }
     case "boolean":
       return choices(step, [{ id: true, label: "Yes" }, { id: false, label: "No" }], draft, false);
@@ -274,13 +343,14 @@ function control(step, draft) {
     case "multi_choice":
       return choices(step, step.options, draft, true);
     case "date":
-      return h("div", {}, h("label", { for: "answer" }, "Date"),
+      return h("div", {}, h("label", { for: "answer", id: "answer-label" }, "Date"),
         h("input", { id: "answer", type: "date", min: step.min, max: step.max, value: draft.value ?? "",
-          "aria-describedby": described(step), oninput: (e) => set(e.target.value || null) }));
-    case "time":
-      return h("div", {}, h("label", { for: "answer" }, "Time"),
-        h("input", { id: "answer", type: "time", value: draft.value ?? "", "aria-describedby": described(step),
+          "aria-labelledby": named("answer-label"), "aria-describedby": described(step),
           oninput: (e) => set(e.target.value || null) }));
+    case "time":
+      return h("div", {}, h("label", { for: "answer", id: "answer-label" }, "Time"),
+        h("input", { id: "answer", type: "time", value: draft.value ?? "", "aria-labelledby": named("answer-label"),
+          "aria-describedby": described(step), oninput: (e) => set(e.target.value || null) }));
     case "rating": {
       const scale = [];
       for (let i = 1; i <= (step.scale || 5); i++) scale.push({ id: i, label: String(i) });
@@ -291,15 +361,15 @@ function control(step, draft) {
     case "barcode":
       return barcodeControl(step, draft);
     case "signature":
-      return signaturePad(draft);
+      return signaturePad(step, draft);
     default:
       return null;
   }
 }
 
 function choices(step, options, draft, multiple) {
-  const group = h("fieldset", { "aria-describedby": described(step) },
-    h("legend", {}, multiple ? "Choose all that apply" : "Choose one"));
+  const group = h("fieldset", { "aria-labelledby": named("choice-legend"), "aria-describedby": described(step) },
+    h("legend", { id: "choice-legend" }, multiple ? "Choose all that apply" : "Choose one"));
   options.forEach((option, i) => {
     const checked = multiple ? draft.value.includes(option.id) : draft.value === option.id;
     const input = h("input", { type: multiple ? "checkbox" : "radio", name: "answer", id: "option-" + i, checked,
@@ -317,8 +387,9 @@ function choices(step, options, draft, multiple) {
 
 function barcodeControl(step, draft) {
   const input = h("input", { id: "answer", type: "text", autocomplete: "off", value: draft.value ?? "",
-    "aria-describedby": described(step), oninput: (e) => { draft.value = e.target.value; } });
-  const box = h("div", {}, h("label", { for: "answer" }, "Code"), input);
+    "aria-labelledby": named("answer-label"), "aria-describedby": described(step),
+    oninput: (e) => { draft.value = e.target.value; } });
+  const box = h("div", {}, h("label", { for: "answer", id: "answer-label" }, "Code"), input);
   if ("BarcodeDetector" in window) {
     const file = h("input", { type: "file", accept: "image/*", capture: "environment", id: "scan", class: "visually-hidden",
       onchange: async (e) => {
@@ -329,13 +400,15 @@ function barcodeControl(step, draft) {
           else alert("No code found in the picture; type it instead.");
         } catch (err) { alert("The code could not be read; type it instead."); }
       } });
+    file.setAttribute("aria-label", "Scan with the camera: " + step.title);
     box.append(h("label", { for: "scan", class: "button secondary" }, "Scan with the camera"), file);
   }
   return box;
 }
 
-function signaturePad(draft) {
-  const canvas = h("canvas", { class: "pad", width: 600, height: 240, role: "img", "aria-label": "Signature area: draw with your finger" });
+function signaturePad(step, draft) {
+  const canvas = h("canvas", { class: "pad", width: 600, height: 240, role: "img",
+    "aria-label": "Signature area for " + step.title + ": draw with your finger" });
   const ctx = canvas.getContext("2d");
   ctx.lineWidth = 3;
   ctx.lineCap = "round";
@@ -349,7 +422,7 @@ function signaturePad(draft) {
   canvas.addEventListener("pointerup", () => { drawing = false; });
   draft.canvas = canvas;
   return h("div", {}, h("p", { class: "muted" }, "Sign in the box."), canvas,
-    h("div", { class: "actions" }, h("button", { type: "button", class: "secondary",
+    h("div", { class: "actions" }, h("button", { type: "button", class: "secondary", "aria-label": "Clear " + step.title,
       onclick: () => { ctx.clearRect(0, 0, canvas.width, canvas.height); draft.signed = false; } }, "Clear")));
 }
 
@@ -369,7 +442,7 @@ function photosControl(step, draft) {
     }
   };
   const input = h("input", { type: "file", accept: "image/*", capture: "environment", id: "photo-input",
-    class: "visually-hidden", onchange: async (e) => {
+    class: "visually-hidden", "aria-labelledby": "photo-add step-title", "aria-describedby": "photo-rule", onchange: async (e) => {
       for (const file of e.target.files) {
         if (draft.photos.length >= rule.max) break;
         const blob = await downscale(file);
@@ -384,7 +457,7 @@ function photosControl(step, draft) {
   const label = rule.min === rule.max ? rule.min + " photo" + (rule.min === 1 ? "" : "s")
     : rule.min > 0 ? rule.min + " to " + rule.max + " photos" : "up to " + rule.max + " photos";
   return h("div", {}, h("h2", { text: "Photos" }), h("p", { id: "photo-rule" }, "Add " + label + "."), input,
-    h("label", { for: "photo-input", class: "button secondary", "aria-describedby": "photo-rule" }, "Take or add a photo"),
+    h("label", { for: "photo-input", id: "photo-add", class: "button secondary" }, "Take or add a photo"),
     thumbs);
 }
 
@@ -407,7 +480,7 @@ function geoControl(step, draft) {
   if (!step.geo || step.geo === "off") return null;
   const status = h("p", { id: "geo-status", "aria-live": "polite" },
     draft.geo ? locationText(draft.geo) : step.geo === "required" ? "Your location is needed for this step." : "You can add your location.");
-  const button = h("button", { type: "button", class: "secondary", onclick: () => {
+  const button = h("button", { type: "button", class: "secondary", "aria-label": "Add my location: " + step.title, onclick: () => {
     status.textContent = "Finding your location…";
     navigator.geolocation.getCurrentPosition(
       (pos) => {
@@ -494,8 +567,13 @@ async function next(step, draft) {
     return;
   }
   const value = ["photo", "signature"].includes(step.type) ? null : draft.value;
+  const saved = state.view.answers[step.id];
+  if (saved && saved.prefilled && JSON.stringify(saved.value) === JSON.stringify(value) && !draft.photos.length && !draft.geo) {
+    return move(1);
+  }
   state.view.answers[step.id] = { value, localPhotos: draft.photos, geo: draft.geo };
   state.view.skipped = state.view.skipped.filter((id) => id !== step.id);
+  dropHidden(state.view);
   for (const photo of draft.photos) await enqueue({ kind: "photo", stepId: step.id, photo });
   await enqueue({ kind: "answer", stepId: step.id, value, photos: draft.photos, geo: draft.geo });
   await move(1);
@@ -505,13 +583,19 @@ async function next(step, draft) {
 async function skip(step) {
   delete state.view.answers[step.id];
   if (!state.view.skipped.includes(step.id)) state.view.skipped.push(step.id);
+  dropHidden(state.view);
   await enqueue({ kind: "skip", stepId: step.id });
   await move(1);
   sync();
 }
 
+/** To the next (or previous) step shown; past the last one is the review. */
 async function move(delta) {
-  state.index = Math.max(0, state.index + delta);
+  const shown = shownIndexes(state.view);
+  const at = shown.indexOf(state.index);
+  const to = at >= 0 ? shown[at + delta]
+    : delta < 0 ? shown.filter((i) => i < state.index).pop() : shown.find((i) => i > state.index);
+  state.index = to === undefined ? (delta < 0 ? (shown[0] ?? 0) : state.view.steps.length) : to;
   await saveRun({ view: state.view, index: state.index });
   stepScreen();
 }
@@ -519,14 +603,16 @@ async function move(delta) {
 function reviewScreen() {
   const list = h("dl", { class: "review" });
   const missing = [];
+  const hidden = hiddenSteps(state.view);
   state.view.steps.forEach((step, i) => {
-    if (step.type === "instruction") return;
+    if (step.type === "instruction" || hidden.has(step.id)) return;
     const answer = state.view.answers[step.id];
     const skipped = state.view.skipped.includes(step.id);
     if (!answer && !skipped && step.required !== false) missing.push(step.title);
     list.append(h("dt", {}, step.title), h("dd", {}, summary(step, answer, skipped), " ",
-      h("button", { type: "button", class: "secondary", "aria-label": "Change " + step.title,
-        onclick: () => { state.index = i; stepScreen(); } }, "Change")));
+      answer && answer.locked ? h("span", { class: "muted" }, "(filled in for you)")
+        : h("button", { type: "button", class: "secondary", "aria-label": "Change " + step.title,
+          onclick: () => { state.index = i; stepScreen(); } }, "Change")));
   });
   show("review",
     h("h1", { text: "Check and send" }),
@@ -705,7 +791,10 @@ if (navigator.onLine && "caches" in window) {
     state.index = saved.index || 0;
     if (state.view.status === "completed") doneScreen();
     else if (state.view.status === "cancelled") show("cancelled", h("h1", { text: "Checklist stopped" }));
-    else stepScreen();
+    else {
+      stepScreen();
+      keepStorage();
+    }
   } else if (preview.status === "in_progress" && state.identity !== "member") {
     show("taken", h("h1", { text: preview.template_name }),
       h("p", { class: "lead" }, "This checklist is already being done on another device."),

@@ -121,6 +121,43 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector(css)).sendKeys(file.toAbsolutePath().toString());
   }
 
+  /** Presses keys on whatever has the focus, as a keyboard would. */
+  void press(CharSequence... keys) {
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+  }
+
+  /**
+   * Presses Tab until the focus is on an element matching {@code css}, as a keyboard user would.
+   */
+  void tabTo(String css) {
+    for (int presses = 0; presses < 30; presses++) {
+      if (Boolean.TRUE.equals(
+          driver.executeScript("return document.activeElement.matches(arguments[0]);", css))) {
+        return;
+      }
+      press(org.openqa.selenium.Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + css + "; focus is on " + describe(focused()));
+  }
+
+  /** The element that has the focus. */
+  WebElement focused() {
+    return driver.switchTo().activeElement();
+  }
+
+  /** The accessible name the browser computes for the element, as a screen reader reads it. */
+  String accessibleName(String css) {
+    return find(css).getAccessibleName();
+  }
+
+  Object script(String javaScript) {
+    return driver.executeScript(javaScript);
+  }
+
+  private static String describe(WebElement element) {
+    return element.getTagName() + " \"" + element.getText() + "\" " + element.getAttribute("id");
+  }
+
   /** Waits for the screen; when it does not come, says what the page showed and keeps a picture. */
   void awaitHeading(String text) {
     try {

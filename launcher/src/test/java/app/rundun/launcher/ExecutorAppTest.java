@@ -1,19 +1,18 @@
 package app.rundun.launcher;
 
+import static app.rundun.launcher.AppJourneys.LAT;
+import static app.rundun.launcher.AppJourneys.LNG;
+import static app.rundun.launcher.AppJourneys.awaitRun;
+import static app.rundun.launcher.AppJourneys.cameraPhoto;
+import static app.rundun.launcher.AppJourneys.dispatch;
+import static app.rundun.launcher.AppJourneys.network;
+import static app.rundun.launcher.AppJourneys.vehicleCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,9 +22,6 @@ import tools.jackson.databind.JsonNode;
  * result; the same with a named outsider; and the same with the network cut mid-run.
  */
 class ExecutorAppTest {
-
-  private static final double LAT = 51.507;
-  private static final double LNG = -0.127;
 
   @Test
   void theSeedsVehicleCheckIsCompletedOnAPhone() throws Exception {
@@ -374,55 +370,5 @@ class ExecutorAppTest {
     assertThat(anyone.get("/.well-known/apple-app-site-association").expect(200).body())
         .contains(TestSystem.APPLE_APP_ID, "/r/*");
     assertThat(anyone.get("/app/manifest.webmanifest").expect(200).body()).contains("icon-512.png");
-  }
-
-  private static Map<String, Object> vehicleCheck(String identity) {
-    return Map.of(
-        "name",
-        "Vehicle rental — outgoing check",
-        "execution",
-        Map.of("identity_required", identity),
-        "steps",
-        Fixtures.VEHICLE_CHECK_STEPS);
-  }
-
-  private static String dispatch(Api live, Map<String, Object> template) {
-    return dispatch(live, template, Map.of());
-  }
-
-  private static String dispatch(
-      Api live, Map<String, Object> template, Map<String, Object> extra) {
-    String templateId =
-        live.post("/v1/templates", template).expect(201).json().get("template_id").asString();
-    Map<String, Object> body = new java.util.HashMap<>(extra);
-    body.put("template_id", templateId);
-    return live.post("/v1/runs", body).expect(201).json().get("run_id").asString();
-  }
-
-  private static CuttableProxy network() {
-    return new CuttableProxy(URI.create(TestSystem.get().apiBaseUrl()).getPort());
-  }
-
-  private static JsonNode awaitRun(Api live, String runId, Predicate<JsonNode> done)
-      throws Exception {
-    return Eventually.until(
-        "run " + runId + " reaching the expected state",
-        Duration.ofSeconds(30),
-        () -> live.get("/v1/runs/" + runId).expect(200).json(),
-        done);
-  }
-
-  /** What a phone camera would hand the page: a JPEG larger than the app sends. */
-  private static Path cameraPhoto() throws IOException {
-    BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(new Color(0x3a6ea5));
-    g.fillRect(0, 0, 2400, 1800);
-    g.setColor(Color.ORANGE);
-    g.fillOval(600, 400, 1200, 900);
-    g.dispose();
-    Path file = Files.createTempFile("camera", ".jpg");
-    ImageIO.write(image, "jpg", file.toFile());
-    return file;
   }
 }

@@ -5,6 +5,7 @@ import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.runs.Metadata;
+import app.rundun.contracts.runs.Prefill;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A command on an organisation's state, keyed by its org id on {@code rundun.org-commands}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -80,11 +82,17 @@ public sealed interface OrgCommand {
       TemplateId templateId,
       String executorRef,
       Metadata metadata,
+      Map<String, Prefill> prefill,
       Long expiresInSeconds,
       WebhookConfig webhook,
       String createdByName,
       Idempotency idempotency)
-      implements OrgCommand {}
+      implements OrgCommand {
+
+    public CreateRun {
+      prefill = prefill == null ? Map.of() : Map.copyOf(prefill);
+    }
+  }
 
   /**
    * The caller's {@code Idempotency-Key} (scoped to the organisation and mode) and a digest of the

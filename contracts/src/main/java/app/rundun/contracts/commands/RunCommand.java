@@ -5,6 +5,7 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.GeoPoint;
 import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.PhotoRef;
+import app.rundun.contracts.runs.Prefill;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookConfig;
@@ -42,12 +43,18 @@ public sealed interface RunCommand {
       TemplateResource template,
       String executorRef,
       Metadata metadata,
+      Map<String, Prefill> prefill,
       Instant createdAt,
       Instant expiresAt,
       WebhookConfig webhook,
       String createdByName,
       Long sequence)
-      implements RunCommand {}
+      implements RunCommand {
+
+    public StartRun {
+      prefill = prefill == null ? Map.of() : Map.copyOf(prefill);
+    }
+  }
 
   /**
    * The executor opens the link; external mode names them, member mode signs them in. {@code

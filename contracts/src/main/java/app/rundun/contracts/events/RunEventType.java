@@ -14,6 +14,11 @@ public enum RunEventType {
   RUN_CREATED("run.created", false),
   RUN_OPENED("run.opened", true),
   STEP_COMPLETED("step.completed", true),
+  /**
+   * An answer now hides a step (its {@code show_if} is no longer met) that had been answered or
+   * skipped: its answer is dropped from the run. Only templates with conditions cause it.
+   */
+  STEP_HIDDEN("step.hidden", true),
   RUN_UPDATED("run.updated", true),
   RUN_COMPLETED("run.completed", true),
   RUN_CANCELLED("run.cancelled", true),

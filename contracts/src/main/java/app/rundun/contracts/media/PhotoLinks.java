@@ -84,9 +84,7 @@ public final class PhotoLinks {
     answers.forEach((stepId, answer) -> {
       List<PhotoResource> photos =
           answer.photos().stream().map(photo -> link(run, stepId, photo)).toList();
-      minted.put(
-          stepId,
-          new AnswerResource(answer.value(), photos, answer.geo(), answer.at(), answer.by()));
+      minted.put(stepId, answer.withPhotos(photos));
     });
     return minted;
   }

@@ -18,6 +18,8 @@ import java.util.Map;
  *     at creation: the list's order, so that runs created during a walk never land behind it
  * @param answers in the template's step order
  * @param skippedSteps in the template's step order
+ * @param hiddenSteps the steps to answer that the answers so far hide by their {@code show_if}, in
+ *     step order (empty for entries written before conditions existed)
  */
 public record ListedRun(
     RunId runId,
@@ -38,12 +40,14 @@ public record ListedRun(
     ExecutorIdentity executorIdentity,
     Map<String, RecordedAnswer> answers,
     List<String> skippedSteps,
+    List<String> hiddenSteps,
     CancelledBy cancelledBy,
     String cancellationReason) {
 
   public ListedRun {
     answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     skippedSteps = List.copyOf(skippedSteps);
+    hiddenSteps = hiddenSteps == null ? List.of() : List.copyOf(hiddenSteps);
     metadata = metadata == null ? Metadata.NONE : metadata;
   }
 

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * {@code GET /v1/runs/:run_id}, field for field as the spec shows it, then what Rundun adds after
- * the spec's fields: the skipped steps, the integrator's metadata, when the run last changed, and
- * who cancelled it. Also every event's data, and each item of {@code GET /v1/runs}.
+ * the spec's fields: the skipped steps, the steps hidden by conditions, the integrator's metadata,
+ * when the run last changed, and who cancelled it. Also every event's data, and each item of {@code
+ * GET /v1/runs}.
  */
 @JsonPropertyOrder({
   "run_id",
@@ -25,6 +26,7 @@ import java.util.Map;
   "progress",
   "answers",
   "skipped_steps",
+  "hidden_steps",
   "metadata",
   "updated_at",
   "cancelled_by",
@@ -44,6 +46,7 @@ public record RunResource(
     Progress progress,
     Map<String, AnswerResource> answers,
     List<String> skippedSteps,
+    List<String> hiddenSteps,
     Metadata metadata,
     Instant updatedAt,
     CancelledBy cancelledBy,
@@ -65,6 +68,7 @@ public record RunResource(
         progress,
         others,
         skippedSteps,
+        hiddenSteps,
         metadata,
         updatedAt,
         cancelledBy,

@@ -5,7 +5,13 @@ import tools.jackson.databind.JsonNode;
 
 /** A barcode or QR code, as scanned or typed. */
 public record BarcodeStep(
-    String id, String title, String description, Boolean required, PhotoRule photos, GeoRule geo)
+    String id,
+    String title,
+    String description,
+    Boolean required,
+    PhotoRule photos,
+    GeoRule geo,
+    Condition showIf)
     implements Step {
 
   public static final int MAX_LENGTH = 2000;

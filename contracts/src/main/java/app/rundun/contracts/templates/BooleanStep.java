@@ -5,7 +5,13 @@ import tools.jackson.databind.JsonNode;
 
 /** A yes or no, e.g. "Any damage?". */
 public record BooleanStep(
-    String id, String title, String description, Boolean required, PhotoRule photos, GeoRule geo)
+    String id,
+    String title,
+    String description,
+    Boolean required,
+    PhotoRule photos,
+    GeoRule geo,
+    Condition showIf)
     implements Step {
 
   public BooleanStep {

@@ -14,7 +14,8 @@ public record DateStep(
     PhotoRule photos,
     GeoRule geo,
     String min,
-    String max)
+    String max,
+    Condition showIf)
     implements Step {
 
   public DateStep {

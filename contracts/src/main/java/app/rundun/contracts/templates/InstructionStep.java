@@ -5,7 +5,13 @@ import tools.jackson.databind.JsonNode;
 
 /** Text for the executor to read; no answer, not counted in progress. */
 public record InstructionStep(
-    String id, String title, String description, Boolean required, PhotoRule photos, GeoRule geo)
+    String id,
+    String title,
+    String description,
+    Boolean required,
+    PhotoRule photos,
+    GeoRule geo,
+    Condition showIf)
     implements Step {
 
   public InstructionStep {

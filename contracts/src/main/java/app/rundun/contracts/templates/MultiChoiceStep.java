@@ -16,7 +16,8 @@ public record MultiChoiceStep(
     GeoRule geo,
     List<ChoiceOption> options,
     Integer minSelected,
-    Integer maxSelected)
+    Integer maxSelected,
+    Condition showIf)
     implements Step {
 
   public MultiChoiceStep {

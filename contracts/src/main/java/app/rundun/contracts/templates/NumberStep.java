@@ -15,7 +15,8 @@ public record NumberStep(
     BigDecimal min,
     BigDecimal max,
     Boolean integer,
-    String unit)
+    String unit,
+    Condition showIf)
     implements Step {
 
   public NumberStep {

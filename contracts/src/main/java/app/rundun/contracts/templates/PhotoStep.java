@@ -5,7 +5,13 @@ import tools.jackson.databind.JsonNode;
 
 /** Photos are the answer; by default one to ten of them. */
 public record PhotoStep(
-    String id, String title, String description, Boolean required, PhotoRule photos, GeoRule geo)
+    String id,
+    String title,
+    String description,
+    Boolean required,
+    PhotoRule photos,
+    GeoRule geo,
+    Condition showIf)
     implements Step {
 
   public PhotoStep {

@@ -11,7 +11,8 @@ public record RatingStep(
     Boolean required,
     PhotoRule photos,
     GeoRule geo,
-    Integer scale)
+    Integer scale,
+    Condition showIf)
     implements Step {
 
   public static final int DEFAULT_SCALE = 5;

@@ -5,7 +5,13 @@ import tools.jackson.databind.JsonNode;
 
 /** A signature drawn on the screen: exactly one image. */
 public record SignatureStep(
-    String id, String title, String description, Boolean required, PhotoRule photos, GeoRule geo)
+    String id,
+    String title,
+    String description,
+    Boolean required,
+    PhotoRule photos,
+    GeoRule geo,
+    Condition showIf)
     implements Step {
 
   private static final PhotoRule ONE_IMAGE = new PhotoRule(1, 1);

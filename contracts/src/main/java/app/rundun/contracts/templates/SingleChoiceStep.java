@@ -12,7 +12,8 @@ public record SingleChoiceStep(
     Boolean required,
     PhotoRule photos,
     GeoRule geo,
-    List<ChoiceOption> options)
+    List<ChoiceOption> options,
+    Condition showIf)
     implements Step {
 
   public SingleChoiceStep {

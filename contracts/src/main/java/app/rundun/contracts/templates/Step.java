@@ -58,6 +58,9 @@ public sealed interface Step
 
   GeoRule geo();
 
+  /** When the step is shown; null for always. A hidden step is neither asked nor required. */
+  Condition showIf();
+
   /** Whether the step takes an answer and counts in a run's progress. */
   @JsonIgnore
   default boolean answerable() {

@@ -44,6 +44,9 @@ public record TemplateDraft(String name, List<Step> steps, Execution execution) 
         throw ApiException.invalid(param + ".id", "Step id " + step.id() + " is used twice.");
       }
       answerable |= step.answerable();
+      if (step.showIf() != null) {
+        step.showIf().validate(param + ".show_if", steps, i);
+      }
     }
     if (!answerable) {
       throw ApiException.invalid("steps", "A template needs at least one step to answer.");

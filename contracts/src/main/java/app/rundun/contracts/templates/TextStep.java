@@ -12,7 +12,8 @@ public record TextStep(
     PhotoRule photos,
     GeoRule geo,
     Integer maxLength,
-    Boolean multiline)
+    Boolean multiline,
+    Condition showIf)
     implements Step {
 
   public static final int DEFAULT_MAX_LENGTH = 2000;

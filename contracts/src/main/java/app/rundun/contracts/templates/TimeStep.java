@@ -6,7 +6,13 @@ import tools.jackson.databind.JsonNode;
 
 /** A time of day, {@code HH:MM}, 24-hour. */
 public record TimeStep(
-    String id, String title, String description, Boolean required, PhotoRule photos, GeoRule geo)
+    String id,
+    String title,
+    String description,
+    Boolean required,
+    PhotoRule photos,
+    GeoRule geo,
+    Condition showIf)
     implements Step {
 
   private static final Pattern HH_MM = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");

@@ -40,6 +40,7 @@ class RunEventTypeTest {
         .containsExactly(
             RunEventType.RUN_OPENED,
             RunEventType.STEP_COMPLETED,
+            RunEventType.STEP_HIDDEN,
             RunEventType.RUN_UPDATED,
             RunEventType.RUN_COMPLETED,
             RunEventType.RUN_CANCELLED,

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TemplateDraftTest {
 
   private static final Step ODOMETER =
-      new NumberStep("s-od01", "Odometer", null, null, null, null, null, null, true, "km");
+      new NumberStep("s-od01", "Odometer", null, null, null, null, null, null, true, "km", null);
 
   @Test
   void aTemplateWithANameAndAStepToAnswerIsValid() {
@@ -33,14 +33,16 @@ class TemplateDraftTest {
     assertRefused(new TemplateDraft("Check", List.of(ODOMETER, ODOMETER), null), "steps[1].id");
     assertRefused(
         new TemplateDraft(
-            "Check", List.of(new InstructionStep("s-in", "Read me", null, null, null, null)), null),
+            "Check",
+            List.of(new InstructionStep("s-in", "Read me", null, null, null, null, null)),
+            null),
         "steps");
     assertRefused(
         new TemplateDraft(
             "Check",
             List.of(
                 new NumberStep(
-                    "bad id", "Odometer", null, null, null, null, null, null, null, null)),
+                    "bad id", "Odometer", null, null, null, null, null, null, null, null, null)),
             null),
         "steps[0].id");
     assertRefused(
@@ -56,6 +58,7 @@ class TemplateDraftTest {
                     null,
                     BigDecimal.TEN,
                     BigDecimal.ONE,
+                    null,
                     null,
                     null)),
             null),
@@ -77,6 +80,58 @@ class TemplateDraftTest {
     assertThatThrownBy(() -> ODOMETER.checkAnswer(Json.mapper().readTree("1"), 1, false))
         .isInstanceOfSatisfying(
             ApiException.class, e -> assertThat(e.param()).isEqualTo("steps.s-od01.photos"));
+  }
+
+  @Test
+  void aConditionMayOnlyTestAnEarlierAnswerItCouldMatch() {
+    String damage =
+        """
+        {"id": "s-dm01", "type": "boolean", "title": "Any damage?"},
+        {"id": "s-in", "type": "instruction", "title": "Walk round the car"},
+        {"id": "s-fu01", "type": "single_choice", "title": "Fuel", "options": [{"id": "o-lo", "label": "Low"}]},
+        {"id": "s-rt", "type": "rating", "title": "Clean?", "scale": 5},
+        """;
+    assertThat(
+            withConditionOnLastStep(damage, "{\"step\": \"s-dm01\", \"equals\": true}").validate())
+        .isNotNull();
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-later\", \"equals\": true}"),
+        "steps[4].show_if.step");
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-in\", \"answered\": true}"),
+        "steps[4].show_if.step");
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-dm01\", \"equals\": \"yes\"}"),
+        "steps[4].show_if.equals");
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-fu01\", \"in\": [\"o-full\"]}"),
+        "steps[4].show_if.in");
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-dm01\", \"gt\": 1}"), "steps[4].show_if");
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-rt\", \"gt\": 5}"), "steps[4].show_if");
+    assertRefused(
+        withConditionOnLastStep(damage, "{\"step\": \"s-rt\", \"lt\": 1}"), "steps[4].show_if");
+    assertRefused(
+        withConditionOnLastStep(
+            damage, "{\"step\": \"s-dm01\", \"equals\": true, \"answered\": true}"),
+        "steps[4].show_if");
+    assertRefused(withConditionOnLastStep(damage, "{\"any\": []}"), "steps[4].show_if");
+    assertRefused(
+        withConditionOnLastStep(
+            damage, "{\"all\": [{\"step\": \"s-dm01\", \"equals\": true}, {\"step\": \"s-rt\"}]}"),
+        "steps[4].show_if.all[1]");
+  }
+
+  private static TemplateDraft withConditionOnLastStep(String earlierSteps, String condition) {
+    return Json.mapper()
+        .readValue(
+            "{\"name\": \"Check\", \"steps\": ["
+                + earlierSteps
+                + "{\"id\": \"s-last\", \"type\": \"text\", \"title\": \"Notes\", \"show_if\": "
+                + condition
+                + "}]}",
+            TemplateDraft.class);
   }
 
   private static void assertRefused(TemplateDraft draft, String param) {

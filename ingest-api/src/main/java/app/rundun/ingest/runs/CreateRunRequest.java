@@ -4,6 +4,7 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.PrefixedIds;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.runs.Metadata;
+import app.rundun.contracts.runs.Prefill;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.SecretBox;
@@ -20,7 +21,8 @@ record CreateRunRequest(
     WebhookRequest webhook,
     Double expiresInHours,
     String executorRef,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    Map<String, Prefill> prefill) {
 
   static final double MAX_HOURS = 24 * 365;
   static final int MAX_REF = 200;

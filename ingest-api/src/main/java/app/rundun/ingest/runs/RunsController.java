@@ -6,6 +6,7 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.media.PhotoLinks;
+import app.rundun.contracts.runs.Prefill;
 import app.rundun.contracts.runs.RunCreated;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunLookup;
@@ -82,6 +83,7 @@ class RunsController {
             request.template(),
             request.reference(),
             request.validMetadata(),
+            Prefill.checkShape(request.prefill()),
             request.expiresInSeconds(),
             webhook == null ? null : webhook.config(),
             caller.keyName(),

@@ -8,6 +8,7 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
+import app.rundun.contracts.runs.Prefill;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
@@ -219,6 +220,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
                     ErrorCode.NOT_FOUND,
                     "No such template: " + create.templateId(),
                     "template_id"));
+    Prefill.checkAgainst(create.prefill(), template);
     Long sequence = null;
     if (first.isEmpty()) {
       quotas.put(create.orgId().value(), quota(create.orgId()).admit(create.mode(), now));
@@ -235,6 +237,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
             template,
             create.executorRef(),
             create.metadata(),
+            create.prefill(),
             now,
             expiresAt,
             create.webhook(),

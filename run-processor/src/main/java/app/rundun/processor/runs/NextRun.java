@@ -24,6 +24,7 @@ final class NextRun {
   private String assignedTo;
   private Map<String, RecordedAnswer> answers;
   private Set<String> skipped;
+  private Set<String> hidden;
   private String holder;
 
   NextRun(Run from) {
@@ -37,6 +38,7 @@ final class NextRun {
     this.assignedTo = from.assignedTo();
     this.answers = from.answers();
     this.skipped = from.skipped();
+    this.hidden = from.hidden();
     this.holder = from.holder();
   }
 
@@ -58,9 +60,10 @@ final class NextRun {
     return this;
   }
 
-  NextRun steps(Map<String, RecordedAnswer> nextAnswers, Set<String> nextSkipped) {
-    this.answers = nextAnswers;
-    this.skipped = nextSkipped;
+  NextRun steps(SettledSteps next) {
+    this.answers = next.answers();
+    this.skipped = next.skipped();
+    this.hidden = next.hidden();
     return this;
   }
 
@@ -114,6 +117,7 @@ final class NextRun {
         assignedTo,
         answers,
         skipped,
+        hidden,
         integrator.cancelledBy(),
         integrator.cancellationReason(),
         from.webhook(),

@@ -6,6 +6,7 @@ import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.runs.AnswerSource;
 import app.rundun.contracts.runs.CancelledBy;
 import app.rundun.contracts.runs.ExecutorIdentity;
 import app.rundun.contracts.runs.Metadata;
@@ -35,6 +36,7 @@ import java.util.Set;
  * @param sequence its place among the organisation's runs (0 for runs dispatched before it was
  *     counted)
  * @param updatedAt when it last changed (its creation for runs stored before it was kept)
+ * @param hidden the steps to answer that its answers hide by their {@code show_if}
  * @param cancelledBy who cancelled it; null unless cancelled
  */
 public record Run(
@@ -56,6 +58,7 @@ public record Run(
     String assignedTo,
     Map<String, RecordedAnswer> answers,
     Set<String> skipped,
+    Set<String> hidden,
     CancelledBy cancelledBy,
     String cancellationReason,
     WebhookConfig webhook,
@@ -66,12 +69,20 @@ public record Run(
   public Run {
     answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     skipped = Collections.unmodifiableSet(new LinkedHashSet<>(skipped));
+    hidden = hidden == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(hidden));
     sequence = sequence == null ? 0L : sequence;
     metadata = metadata == null ? Metadata.NONE : metadata;
     updatedAt = updatedAt == null ? createdAt : updatedAt;
   }
 
+  /** A dispatched run: the integrator's prefilled answers given, the steps they hide hidden. */
   public static Run start(RunCommand.StartRun start) {
+    Map<String, RecordedAnswer> prefilled = new LinkedHashMap<>();
+    start
+        .prefill()
+        .forEach((stepId, prefill) ->
+            prefilled.put(stepId, RecordedAnswer.prefilled(prefill, start.createdAt())));
+    SettledSteps steps = SettledSteps.of(start.template().steps(), prefilled, Set.of());
     return new Run(
         start.runId(),
         start.orgId(),
@@ -89,8 +100,9 @@ public record Run(
         null,
         null,
         null,
-        Map.of(),
-        Set.of(),
+        steps.answers(),
+        steps.skipped(),
+        steps.hidden(),
         null,
         null,
         start.webhook(),
@@ -149,20 +161,23 @@ public record Run(
   /** Records the answer to a step of {@code version}, the run's own template version. */
   public RunChange answer(TemplateResource version, RunCommand.AnswerStep answer, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "answered");
-    Step step = step(version, answer.stepId());
+    Step step = changeable(version, answer.stepId());
     List<PhotoRef> given = answer.photos() == null ? List.of() : List.copyOf(answer.photos());
     step.checkAnswer(answer.value(), given.size(), answer.geo() != null);
     Map<String, RecordedAnswer> next = new LinkedHashMap<>(answers);
-    next.put(step.id(), new RecordedAnswer(answer.value(), given, answer.geo(), now, assignedTo));
+    next.put(
+        step.id(),
+        new RecordedAnswer(
+            answer.value(), given, answer.geo(), now, assignedTo, AnswerSource.EXECUTOR));
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.remove(step.id());
-    return new RunChange.Announced(
-        inStepOrder(version, next, nextSkipped).at(now), RunEventType.STEP_COMPLETED, step.id());
+    SettledSteps settled = SettledSteps.of(steps(version), next, nextSkipped);
+    return new RunChange.Answered(next().steps(settled).at(now), step.id(), settled.dropped());
   }
 
   public RunChange skip(TemplateResource version, String stepId, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "changed");
-    Step step = step(version, stepId);
+    Step step = changeable(version, stepId);
     if (!step.answerable() || step.required()) {
       throw ApiException.invalid(
           "step_id", "Step " + stepId + " is required and cannot be skipped.");
@@ -171,15 +186,16 @@ public record Run(
     next.remove(stepId);
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.add(stepId);
-    return new RunChange.Recorded(inStepOrder(version, next, nextSkipped).at(now));
+    SettledSteps settled = SettledSteps.of(steps(version), next, nextSkipped);
+    return new RunChange.Skipped(next().steps(settled).at(now), settled.dropped());
   }
 
-  /** Completes the run; optional steps left open count as skipped. */
+  /** Completes the run; optional steps left open count as skipped, hidden steps as neither. */
   public RunChange submit(TemplateResource version, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "submitted");
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     for (Step step : steps(version)) {
-      if (!step.answerable() || answers.containsKey(step.id())) {
+      if (!step.answerable() || answers.containsKey(step.id()) || hidden.contains(step.id())) {
         continue;
       }
       if (step.required()) {
@@ -189,7 +205,7 @@ public record Run(
       nextSkipped.add(step.id());
     }
     return announce(
-        inStepOrder(version, answers, nextSkipped).completed(now).at(now),
+        next().steps(SettledSteps.of(steps(version), answers, nextSkipped)).completed(now).at(now),
         RunEventType.RUN_COMPLETED);
   }
 
@@ -241,13 +257,14 @@ public record Run(
    * skipped steps put in the step order of {@code version}, the snapshot it carried.
    */
   Run withoutSnapshot(TemplateResource version) {
-    return inStepOrder(version, answers, skipped)
+    return next()
+        .steps(SettledSteps.of(version.steps(), answers, skipped))
         .template(template.withoutSnapshot())
         .unchangedSince();
   }
 
   private RunChange announce(Run next, RunEventType event) {
-    return new RunChange.Announced(next, event, null);
+    return new RunChange.Announced(next, event);
   }
 
   private NextRun next() {
@@ -272,20 +289,19 @@ public record Run(
     return version.steps();
   }
 
-  /** The next answers and skipped steps, each in the order of the template's steps. */
-  private NextRun inStepOrder(
-      TemplateResource version, Map<String, RecordedAnswer> nextAnswers, Set<String> nextSkipped) {
-    Map<String, RecordedAnswer> orderedAnswers = new LinkedHashMap<>();
-    Set<String> orderedSkipped = new LinkedHashSet<>();
-    for (Step step : steps(version)) {
-      if (nextAnswers.containsKey(step.id())) {
-        orderedAnswers.put(step.id(), nextAnswers.get(step.id()));
-      }
-      if (nextSkipped.contains(step.id())) {
-        orderedSkipped.add(step.id());
-      }
+  /** A step of the run the executor may change: shown, and not locked by the integrator. */
+  private Step changeable(TemplateResource version, String stepId) {
+    Step step = step(version, stepId);
+    if (hidden.contains(stepId)) {
+      throw ApiException.conflict(
+          "Step " + stepId + " is not shown: its show_if is not met by the answers so far.");
     }
-    return next().steps(orderedAnswers, orderedSkipped);
+    RecordedAnswer given = answers.get(stepId);
+    if (given != null && given.source().locked()) {
+      throw ApiException.conflict(
+          "Step " + stepId + " was filled in by the integrator and is locked.");
+    }
+    return step;
   }
 
   private void requireStatus(Instant now, RunStatus expected, String verb) {

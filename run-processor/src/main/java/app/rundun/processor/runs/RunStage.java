@@ -205,8 +205,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     // Made once: the run list's entry and the event's data are the same run.
     ListedRun listed = RunViews.listed(after);
     list(listed, now);
-    if (change instanceof RunChange.Announced announced) {
-      announce(after, listed, announced.event(), announced.stepId(), now);
+    for (RunChange.Announcement announcement : change.announcements()) {
+      announce(after, listed, announcement.event(), announcement.stepId(), now);
     }
     return after;
   }

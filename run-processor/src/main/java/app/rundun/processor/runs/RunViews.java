@@ -52,9 +52,10 @@ public final class RunViews {
         run.expiresAt(),
         run.assignedTo(),
         run.executorIdentity(),
-        new Progress(run.answerableSteps(), run.answers().size(), run.skippedSteps().size()),
+        progress(run),
         answers,
         run.skippedSteps(),
+        run.hiddenSteps(),
         run.metadata(),
         run.updatedAt(),
         run.cancelledBy(),
@@ -89,6 +90,7 @@ public final class RunViews {
             : ExecutorIdentity.notYetKnown(run.template().identityRequired()),
         run.answers(),
         List.copyOf(run.skipped()),
+        List.copyOf(run.hidden()),
         run.cancelledBy(),
         run.cancellationReason());
   }
@@ -114,9 +116,16 @@ public final class RunViews {
         version.steps(),
         answers(listed),
         new LinkedHashSet<>(listed.skippedSteps()),
-        new Progress(
-            listed.answerableSteps(), listed.answers().size(), listed.skippedSteps().size()),
+        progress(listed),
         run.expiresAt());
+  }
+
+  /** Steps its conditions hide are not counted: a run can be complete without them. */
+  private static Progress progress(ListedRun run) {
+    return new Progress(
+        run.answerableSteps() - run.hiddenSteps().size(),
+        run.answers().size(),
+        run.skippedSteps().size());
   }
 
   private static Map<String, AnswerResource> answers(ListedRun run) {
@@ -133,6 +142,6 @@ public final class RunViews {
           PhotoResource.reference(
               i, answer.photos().get(i), PhotoLinks.apiPath(run.value(), stepId, i)));
     }
-    return new AnswerResource(answer.value(), photos, answer.geo(), answer.at(), answer.by());
+    return AnswerResource.of(answer, photos);
   }
 }

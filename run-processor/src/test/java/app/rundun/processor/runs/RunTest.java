@@ -38,9 +38,10 @@ class RunTest {
           1,
           "Vehicle check",
           List.of(
-              new NumberStep("s-od01", "Odometer", null, null, null, null, null, null, null, "km"),
-              new BooleanStep("s-ok", "Clean?", null, null, null, null),
-              new TextStep("s-note", "Notes", null, false, null, null, null, null)),
+              new NumberStep(
+                  "s-od01", "Odometer", null, null, null, null, null, null, null, "km", null),
+              new BooleanStep("s-ok", "Clean?", null, null, null, null, null),
+              new TextStep("s-note", "Notes", null, false, null, null, null, null, null)),
           Execution.DEFAULT,
           DISPATCHED);
 
@@ -63,8 +64,9 @@ class RunTest {
     run = answer(run, "s-note", StringNode.valueOf("scratch")).run();
     RunChange answered = answer(run, "s-od01", IntNode.valueOf(42150));
 
-    assertThat(answered)
-        .isEqualTo(new RunChange.Announced(answered.run(), RunEventType.STEP_COMPLETED, "s-od01"));
+    assertThat(answered).isEqualTo(new RunChange.Answered(answered.run(), "s-od01", List.of()));
+    assertThat(answered.announcements())
+        .containsExactly(new RunChange.Announcement(RunEventType.STEP_COMPLETED, "s-od01"));
     assertThat(answered.run().answers().keySet()).containsExactly("s-od01", "s-note");
   }
 
@@ -72,7 +74,8 @@ class RunTest {
   void skippingIsRecordedWithoutAnEventAndSubmittingSkipsWhatIsLeftOptional() {
     Run run = inProgress();
     RunChange skipped = run.skip(version, "s-note", DISPATCHED.plusSeconds(20));
-    assertThat(skipped).isInstanceOf(RunChange.Recorded.class);
+    assertThat(skipped).isInstanceOf(RunChange.Skipped.class);
+    assertThat(skipped.announcements()).isEmpty();
 
     run = answer(skipped.run(), "s-od01", IntNode.valueOf(1)).run();
     run = answer(run, "s-ok", BooleanNode.TRUE).run();
@@ -163,6 +166,7 @@ class RunTest {
             OrgId.mint(),
             Mode.LIVE,
             version,
+            null,
             null,
             null,
             DISPATCHED,

@@ -241,6 +241,7 @@ class RunListTopologyTest {
                 template,
                 null,
                 new Metadata(metadata),
+                null,
                 expiresInSeconds,
                 null,
                 "Alex",
@@ -257,8 +258,8 @@ class RunListTopologyTest {
         new TemplateDraft(
             "Check",
             List.of(
-                new BooleanStep("s-ok", "All fine?", null, null, null, null),
-                new TextStep("s-nt", "Notes", null, false, null, null, null, null)),
+                new BooleanStep("s-ok", "All fine?", null, null, null, null, null),
+                new TextStep("s-nt", "Notes", null, false, null, null, null, null, null)),
             new Execution(identity));
     assertThat(topology.send(new OrgCommand.CreateTemplate(org, template, draft, null)).isOk())
         .isTrue();

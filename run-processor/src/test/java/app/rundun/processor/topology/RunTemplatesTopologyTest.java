@@ -123,9 +123,10 @@ class RunTemplatesTopologyTest {
         new TemplateDraft(
             "Vehicle check",
             List.of(
-                new NumberStep("s-a", "A number", null, null, null, null, null, null, null, null),
-                new BooleanStep("s-b", "Yes or no", null, null, null, null),
-                new TextStep("s-c", "Notes", null, false, null, null, null, null)),
+                new NumberStep(
+                    "s-a", "A number", null, null, null, null, null, null, null, null, null),
+                new BooleanStep("s-b", "Yes or no", null, null, null, null, null),
+                new TextStep("s-c", "Notes", null, false, null, null, null, null, null)),
             null);
     assertThat(topology.send(new OrgCommand.CreateTemplate(org, template, draft, null)).isOk())
         .isTrue();
@@ -137,7 +138,7 @@ class RunTemplatesTopologyTest {
     Reply created =
         topology.send(
             new OrgCommand.CreateRun(
-                org, run, Mode.LIVE, template, null, null, null, null, "Alex", null));
+                org, run, Mode.LIVE, template, null, null, null, null, null, "Alex", null));
     assertThat(created.isOk()).isTrue();
     return run;
   }

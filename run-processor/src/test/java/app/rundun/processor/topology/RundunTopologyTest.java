@@ -266,15 +266,15 @@ class RundunTopologyTest {
   private OrgCommand.CreateRun createRunCommand(
       TemplateId template, RunId run, Mode mode, Long expiresInSeconds) {
     return new OrgCommand.CreateRun(
-        org, run, mode, template, null, null, expiresInSeconds, null, "Alex", null);
+        org, run, mode, template, null, null, null, expiresInSeconds, null, "Alex", null);
   }
 
   private static TemplateDraft draft(String name, int steps) {
     List<app.rundun.contracts.templates.Step> all =
         List.of(
-            new NumberStep("s-a", "A number", null, null, null, null, null, null, null, null),
-            new BooleanStep("s-b", "Yes or no", null, null, null, null),
-            new TextStep("s-c", "Notes", null, false, null, null, null, null));
+            new NumberStep("s-a", "A number", null, null, null, null, null, null, null, null, null),
+            new BooleanStep("s-b", "Yes or no", null, null, null, null, null),
+            new TextStep("s-c", "Notes", null, false, null, null, null, null, null));
     return new TemplateDraft(name, all.subList(0, steps), null);
   }
 }
