@@ -144,6 +144,9 @@ public final class RundunSystem implements AutoCloseable {
     props.put("management.server.port", api == null ? settings.apiManagementPort() : 0);
     props.put("rundun.processor-urls", String.join(",", processorUrls));
     props.put("rundun.media-dir", settings.dataDir().resolve("media").toString());
+    // Made on the first start and kept: reports stay checkable against the same key.
+    props.put(
+        "rundun.reports.keystore", settings.dataDir().resolve("report-signing.p12").toString());
     props.put("rundun.operator-token", settings.operatorToken());
     props.putAll(extraProperties);
     ConfigurableApplicationContext context =

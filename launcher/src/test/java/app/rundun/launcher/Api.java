@@ -93,6 +93,18 @@ record Api(String baseUrl, String key, String orgId, String device) {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** A GET whose body is not text (a PDF): the whole response, its body as bytes. */
+  HttpResponse<byte[]> download(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

@@ -24,10 +24,17 @@ final class SeedShapes {
 
   /**
    * What Rundun adds to the run object, after the page's fields and in this order: the skipped
-   * steps, the integrator's metadata, when it last changed, who cancelled it and why.
+   * steps, the steps conditions hide, the integrator's metadata, when it last changed, who
+   * cancelled it and why.
    */
   private static final List<String> RUN_ADDITIONS =
-      List.of("skipped_steps", "metadata", "updated_at", "cancelled_by", "cancellation_reason");
+      List.of(
+          "skipped_steps",
+          "hidden_steps",
+          "metadata",
+          "updated_at",
+          "cancelled_by",
+          "cancellation_reason");
 
   /** The example shows one of three identity modes; the page lists the fields of all three. */
   private static final Set<String> IDENTITY_FIELDS = Set.of("mode", "name", "email", "user_id");

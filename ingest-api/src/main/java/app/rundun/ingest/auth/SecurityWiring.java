@@ -56,6 +56,7 @@ class SecurityWiring implements WebMvcConfigurer {
         "/r/*",
         "/invite/*",
         "/media/runs/**",
+        "/media/reports/*",
         "/.well-known/apple-app-site-association",
         "/.well-known/assetlinks.json",
         "/app/**",
@@ -123,6 +124,9 @@ class SecurityWiring implements WebMvcConfigurer {
                 .requestMatchers("/v1/api_keys", "/v1/api_keys/**")
                 .hasAuthority(Authorities.KEY_ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/v1/**")
+                .hasAuthority(Authorities.scope(ApiKeyScope.RUNS_READ))
+                // A link to read a report is a read, whoever forwards it.
+                .requestMatchers(HttpMethod.POST, "/v1/runs/*/report_link")
                 .hasAuthority(Authorities.scope(ApiKeyScope.RUNS_READ))
                 .requestMatchers(HttpMethod.POST, "/v1/runs/*/webhook_deliveries/*/redeliver")
                 .hasAuthority(Authorities.scope(ApiKeyScope.WEBHOOKS_WRITE))

@@ -7,6 +7,7 @@ import app.rundun.contracts.runs.RunId;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,11 @@ public class Photos {
     String extension = photoId.substring(photoId.indexOf('.') + 1);
     String contentType = ImageFormat.ofExtension(extension).orElseThrow().contentType();
     return new PhotoRef(key, photoId.substring(0, 64), contentType);
+  }
+
+  /** The bytes of a photo an answer holds; empty if the store no longer has it. */
+  public Optional<byte[]> bytes(RunId run, String stepId, String photoId) {
+    return storage.get(key(run, stepId, photoId));
   }
 
   static String contentTypeOf(String key) {
