@@ -1,7 +1,6 @@
 package app.rundun.launcher;
 
 import app.rundun.contracts.commands.OrgCommand;
-import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Groups;
 import app.rundun.contracts.kafka.Topics;
@@ -12,6 +11,7 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -172,8 +171,9 @@ final class Benchmark {
       rows.add(webhooks(template, "webhooks, 1 endpoint in 10 dead", 10, WEBHOOK_RUNS));
       Filled filled = fill(system, template);
       String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled);
+      String exports = exports(template, filled);
       String restore = restore(system, filled);
-      report(reads + "\n" + restore);
+      report(reads + "\n" + exports + "\n" + restore);
     }
   }
 
@@ -439,36 +439,14 @@ final class Benchmark {
     TemplateResource template =
         Json.mapper()
             .readValue(get("/v1/templates/" + templateId, key).body(), TemplateResource.class);
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     long filling = System.nanoTime();
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    RunSeeder.Seed seed = new RunSeeder.Seed(org, Mode.LIVE, template);
+    try (RunSeeder seeder = new RunSeeder(system.bootstrapServers())) {
       for (int i = 0; i < count; i++) {
-        RunId id = RunId.mint();
+        RunId id = seeder.start(seed, "restore-" + i, Map.of(), (long) i + 1);
         if (i == deep) {
           deepRun = id.value();
         }
-        RunCommand start =
-            new RunCommand.StartRun(
-                id,
-                org,
-                Mode.LIVE,
-                template,
-                "restore-" + i,
-                null,
-                null,
-                Instant.now(),
-                null,
-                null,
-                "Benchmark",
-                (long) i + 1);
-        producer.send(
-            new ProducerRecord<>(
-                Topics.RUN_COMMANDS.name(), id.value(), Topics.RUN_COMMANDS.serializeValue(start)));
       }
     }
     awaitConsumed(system.bootstrapServers());
@@ -476,6 +454,41 @@ final class Benchmark {
       Thread.sleep(200);
     }
     return new Filled(count, (System.nanoTime() - filling) / 1e9, deepRun);
+  }
+
+  /**
+   * Streams every run of the filled template as CSV and as NDJSON: the time to the first byte and
+   * the rows a second of the whole export.
+   */
+  private String exports(String templateId, Filled filled) throws Exception {
+    StringBuilder out = new StringBuilder();
+    for (String format : List.of("csv", "ndjson")) {
+      long start = System.nanoTime();
+      HttpResponse<InputStream> response =
+          http.send(
+              request("/v1/templates/" + templateId + "/runs." + format, key).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      long lines = 0;
+      long firstByte = 0;
+      byte[] buffer = new byte[64 * 1024];
+      try (InputStream in = response.body()) {
+        for (int read; (read = in.read(buffer)) > 0; ) {
+          if (firstByte == 0) {
+            firstByte = System.nanoTime() - start;
+          }
+          for (int i = 0; i < read; i++) {
+            lines += buffer[i] == '\n' ? 1 : 0;
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long rows = format.equals("csv") ? lines - 1 : lines;
+      out.append(
+          String.format(
+              "Export runs.%s: %,d of %,d runs, first byte after %.0f ms, %,.0f rows/s (%.1f s)%n",
+              format, rows, filled.count(), firstByte / 1e6, rows / seconds, seconds));
+    }
+    return out.toString().strip();
   }
 
   /** Times a fresh run-processor, with no local state, restoring every store. */

@@ -22,7 +22,7 @@ import org.springframework.util.MultiValueMap;
  * The query string of {@code GET /v1/runs}, read strictly: an unknown parameter, a parameter given
  * twice (but {@code status}), or a value of the wrong form is a 400 that names it.
  */
-final class ListRunsRequest {
+public final class ListRunsRequest {
 
   private static final Pattern RANGE = Pattern.compile("(created|updated)\\[(gte|gt|lte|lt)]");
   private static final Pattern METADATA = Pattern.compile("metadata\\[(.+)]");
@@ -39,7 +39,7 @@ final class ListRunsRequest {
 
   private ListRunsRequest() {}
 
-  static RunListQuery parse(MultiValueMap<String, String> parameters) {
+  public static RunListQuery parse(MultiValueMap<String, String> parameters) {
     TimeRange created = TimeRange.ANY;
     TimeRange updated = TimeRange.ANY;
     Map<String, String> metadata = new LinkedHashMap<>();
