@@ -3,6 +3,7 @@ package app.rundun.launcher;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -58,6 +59,13 @@ final class AppJourneys {
 
   /** What a phone camera would hand the page: a JPEG larger than the app sends. */
   static Path cameraPhoto() throws IOException {
+    Path file = Files.createTempFile("camera", ".jpg");
+    Files.write(file, cameraPhotoBytes());
+    return file;
+  }
+
+  /** The camera's JPEG itself, as an upload sends it. */
+  static byte[] cameraPhotoBytes() throws IOException {
     BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(new Color(0x3a6ea5));
@@ -65,8 +73,8 @@ final class AppJourneys {
     g.setColor(Color.ORANGE);
     g.fillOval(600, 400, 1200, 900);
     g.dispose();
-    Path file = Files.createTempFile("camera", ".jpg");
-    ImageIO.write(image, "jpg", file.toFile());
-    return file;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
   }
 }

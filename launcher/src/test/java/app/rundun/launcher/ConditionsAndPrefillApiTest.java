@@ -31,60 +31,24 @@ class ConditionsAndPrefillApiTest {
   @Test
   void aConditionOnALaterStepOrOfTheWrongTypeIsRefusedWhenTheTemplateIsWritten() {
     Api live = TestSystem.newOrganisation("team");
-    live.post(
-            "/v1/templates",
-            Map.of(
-                "name",
-                "Check",
-                "steps",
-                List.of(
-                    Map.of(
-                        "id",
-                        "s-a",
-                        "type",
-                        "text",
-                        "title",
-                        "A",
-                        "show_if",
-                        Map.of("step", "s-b", "answered", true)),
-                    Map.of("id", "s-b", "type", "boolean", "title", "B"))))
+    Map<String, Object> yesOrNo = Map.of("id", "s-b", "type", "boolean", "title", "B");
+
+    twoSteps(live, conditional(Map.of("step", "s-b", "answered", true)), yesOrNo)
         .expectError(400, "invalid_request", "steps[0].show_if.step");
-    live.post(
-            "/v1/templates",
-            Map.of(
-                "name",
-                "Check",
-                "steps",
-                List.of(
-                    Map.of("id", "s-b", "type", "boolean", "title", "B"),
-                    Map.of(
-                        "id",
-                        "s-a",
-                        "type",
-                        "text",
-                        "title",
-                        "A",
-                        "show_if",
-                        Map.of("step", "s-b", "equals", "yes")))))
+    twoSteps(live, yesOrNo, conditional(Map.of("step", "s-b", "equals", "yes")))
         .expectError(400, "invalid_request", "steps[1].show_if.equals");
-    live.post(
-            "/v1/templates",
-            Map.of(
-                "name",
-                "Check",
-                "steps",
-                List.of(
-                    Map.of("id", "s-b", "type", "boolean", "title", "B"),
-                    Map.of(
-                        "id",
-                        "s-a",
-                        "type",
-                        "text",
-                        "title",
-                        "A",
-                        "show_if",
-                        Map.of("step", "s-b", "equals", true, "shown", 1)))))
+    twoSteps(live, yesOrNo, conditional(Map.of("step", "s-b", "equals", true, "shown", 1)))
         .expectError(400, "invalid_request", null);
+  }
+
+  /** A text step shown when {@code condition} holds. */
+  private static Map<String, Object> conditional(Map<String, Object> condition) {
+    return Map.of("id", "s-a", "type", "text", "title", "A", "show_if", condition);
+  }
+
+  private static Api.Response twoSteps(
+      Api live, Map<String, Object> first, Map<String, Object> second) {
+    return live.post("/v1/templates", Map.of("name", "Check", "steps", List.of(first, second)));
   }
 
   @Test

@@ -2,10 +2,7 @@ package app.rundun.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +123,7 @@ class RunReportTest {
     phone.put(run + "/steps/s-dm01/answer", Map.of("value", true)).expect(200);
     String photoId =
         phone
-            .postRaw(run + "/steps/s-dm02/photos", "image/jpeg", cameraPhoto())
+            .postRaw(run + "/steps/s-dm02/photos", "image/jpeg", AppJourneys.cameraPhotoBytes())
             .expect(201)
             .json()
             .get("photo_id")
@@ -150,20 +147,6 @@ class RunReportTest {
         .json()
         .get("template_id")
         .asString();
-  }
-
-  /** A camera-sized JPEG: the report shows it downscaled. */
-  private static byte[] cameraPhoto() throws IOException {
-    BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(new Color(0x3a6ea5));
-    g.fillRect(0, 0, 2400, 1800);
-    g.setColor(Color.ORANGE);
-    g.fillOval(600, 400, 1200, 900);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "jpg", out);
-    return out.toByteArray();
   }
 
   private static String run(String... command) throws Exception {
