@@ -485,7 +485,8 @@ final class Benchmark {
       long rows = format.equals("csv") ? lines - 1 : lines;
       out.append(
           String.format(
-              "Export runs.%s: %,d of %,d runs, first byte after %.0f ms, %,.0f rows/s (%.1f s)%n",
+              "Export runs.%s: every run of the template, %,d (the %,d filled and those the rows"
+                  + " above made), first byte after %.0f ms, %,.0f rows/s (%.1f s)%n",
               format, rows, filled.count(), firstByte / 1e6, rows / seconds, seconds));
     }
     return out.toString().strip();
