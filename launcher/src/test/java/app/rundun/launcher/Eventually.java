@@ -18,6 +18,13 @@ final class Eventually {
   /** The first result that is {@code done}; fails naming {@code what} and the last result. */
   static <T> T until(String what, Duration timeout, Callable<T> attempt, Predicate<T> done)
       throws Exception {
+    return until(what, timeout, Duration.ofMillis(POLL_MILLIS), attempt, done);
+  }
+
+  /** The same, looking only every {@code pause}: for an attempt that is itself heavy work. */
+  static <T> T until(
+      String what, Duration timeout, Duration pause, Callable<T> attempt, Predicate<T> done)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last;
     do {
@@ -25,7 +32,7 @@ final class Eventually {
       if (done.test(last)) {
         return last;
       }
-      Thread.sleep(POLL_MILLIS);
+      Thread.sleep(pause.toMillis());
     } while (System.nanoTime() < deadline);
     throw new AssertionError(what + " did not happen within " + timeout + "; last: " + last);
   }

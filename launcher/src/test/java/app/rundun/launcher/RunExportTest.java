@@ -41,14 +41,13 @@ class RunExportTest {
     String other = template(test, "Something else");
     List<String> runs = seed(test, template, RUNS);
     String exports = "/v1/templates/" + template + "/runs.";
-    // Polled every 2 s: each look is itself a 10,000-run export, not to be run back to back.
-    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    int listed;
-    while ((listed = lines(test.download(exports + "csv")).size() - 1) < RUNS
-        && System.nanoTime() < deadline) {
-      Thread.sleep(2_000);
-    }
-    assertThat(listed).as("seeded runs in the list").isEqualTo(RUNS);
+    // Looked at every 2 s: each look is itself a 10,000-run export.
+    Eventually.until(
+        "the seeded runs in the list",
+        Duration.ofSeconds(180),
+        Duration.ofSeconds(2),
+        () -> lines(test.download(exports + "csv")).size() - 1,
+        listed -> listed == RUNS);
     for (int i = 0; i < 20; i++) {
       test.post("/v1/runs", Map.of("template_id", other)).expect(201);
     }
