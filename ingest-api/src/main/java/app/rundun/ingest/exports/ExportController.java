@@ -70,7 +70,8 @@ class ExportController {
       }
     }
     RunListQuery filters = ListRunsRequest.parse(query);
-    List<TemplateResource> versions = versionsNewestFirst(caller, templateId);
+    // Asked before the first byte: an unknown template is a 404, not an empty file.
+    TemplateResource latest = queries.template(caller.orgId(), templateId, null).value();
     response.setContentType(format.contentType());
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
@@ -96,26 +97,26 @@ class ExportController {
                   .value();
           return format == ExportFormat.NDJSON ? page.map(photos::mint) : page;
         };
-    try (ExportRows rows = rows(format, out, versions)) {
+    try (ExportRows rows = rows(format, out, latest, caller)) {
       pages.writeAll(rows, out);
     }
   }
 
   /** Every version of the template, newest first: the CSV has a column for each step of any. */
-  private List<TemplateResource> versionsNewestFirst(Caller caller, TemplateId templateId) {
-    TemplateResource latest = queries.template(caller.orgId(), templateId, null).value();
+  private List<TemplateResource> versionsNewestFirst(Caller caller, TemplateResource latest) {
     List<TemplateResource> versions = new ArrayList<>(List.of(latest));
     for (int v = latest.version() - 1; v >= 1; v--) {
-      versions.add(queries.template(caller.orgId(), templateId, v).value());
+      versions.add(queries.template(caller.orgId(), latest.templateId(), v).value());
     }
     return versions;
   }
 
-  private static ExportRows rows(ExportFormat format, Writer out, List<TemplateResource> versions)
+  /** The older versions are read only for the CSV, whose columns need them. */
+  private ExportRows rows(ExportFormat format, Writer out, TemplateResource latest, Caller caller)
       throws IOException {
     return switch (format) {
       case NDJSON -> new NdjsonRows(out);
-      case CSV -> new CsvRows(out, versions);
+      case CSV -> new CsvRows(out, versionsNewestFirst(caller, latest));
       case GEOJSON -> new GeoJsonRows(out);
     };
   }
