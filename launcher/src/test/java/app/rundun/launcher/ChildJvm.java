@@ -24,6 +24,10 @@ final class ChildJvm {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Short-lived and sharing two cores with the test and each other: the quick compiler alone
+    // and one GC thread leave the CPU to the work under test rather than to warming up.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

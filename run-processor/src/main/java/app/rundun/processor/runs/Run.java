@@ -2,7 +2,6 @@ package app.rundun.processor.runs;
 
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
@@ -171,7 +170,8 @@ public record Run(
             answer.value(), given, answer.geo(), now, assignedTo, AnswerSource.EXECUTOR));
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.remove(step.id());
-    SettledSteps settled = SettledSteps.of(steps(version), next, nextSkipped);
+    SettledSteps settled =
+        SettledSteps.of(VersionSteps.of(this, version).steps(), next, nextSkipped);
     return new RunChange.Answered(next().steps(settled).at(now), step.id(), settled.dropped());
   }
 
@@ -186,7 +186,8 @@ public record Run(
     next.remove(stepId);
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
     nextSkipped.add(stepId);
-    SettledSteps settled = SettledSteps.of(steps(version), next, nextSkipped);
+    SettledSteps settled =
+        SettledSteps.of(VersionSteps.of(this, version).steps(), next, nextSkipped);
     return new RunChange.Skipped(next().steps(settled).at(now), settled.dropped());
   }
 
@@ -194,7 +195,8 @@ public record Run(
   public RunChange submit(TemplateResource version, Instant now) {
     requireStatus(now, RunStatus.IN_PROGRESS, "submitted");
     Set<String> nextSkipped = new LinkedHashSet<>(skipped);
-    for (Step step : steps(version)) {
+    List<Step> steps = VersionSteps.of(this, version).steps();
+    for (Step step : steps) {
       if (!step.answerable() || answers.containsKey(step.id()) || hidden.contains(step.id())) {
         continue;
       }
@@ -205,7 +207,7 @@ public record Run(
       nextSkipped.add(step.id());
     }
     return announce(
-        next().steps(SettledSteps.of(steps(version), answers, nextSkipped)).completed(now).at(now),
+        next().steps(SettledSteps.of(steps, answers, nextSkipped)).completed(now).at(now),
         RunEventType.RUN_COMPLETED);
   }
 
@@ -271,27 +273,9 @@ public record Run(
     return new NextRun(this);
   }
 
-  private Step step(TemplateResource version, String stepId) {
-    return steps(version).stream()
-        .filter(step -> step.id().equals(stepId))
-        .findFirst()
-        .orElseThrow(() ->
-            new ApiException(
-                ErrorCode.NOT_FOUND, "Run " + id + " has no step " + stepId + ".", "step_id"));
-  }
-
-  private List<Step> steps(TemplateResource version) {
-    if (!version.templateId().equals(template.templateId())
-        || version.version() != template.version()) {
-      throw new IllegalArgumentException(
-          "Run " + id + " was dispatched with another template version.");
-    }
-    return version.steps();
-  }
-
   /** A step of the run the executor may change: shown, and not locked by the integrator. */
   private Step changeable(TemplateResource version, String stepId) {
-    Step step = step(version, stepId);
+    Step step = VersionSteps.of(this, version).find(stepId);
     if (hidden.contains(stepId)) {
       throw ApiException.conflict(
           "Step " + stepId + " is not shown: its show_if is not met by the answers so far.");

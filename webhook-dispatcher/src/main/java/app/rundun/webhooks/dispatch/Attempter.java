@@ -1,0 +1,74 @@
+package app.rundun.webhooks.dispatch;
+
+import app.rundun.contracts.media.MediaUrlSigner;
+import app.rundun.contracts.media.PhotoLinks;
+import app.rundun.contracts.webhooks.AddressPolicy;
+import app.rundun.contracts.webhooks.SecretBox;
+import app.rundun.contracts.webhooks.WebhookDelivery;
+import app.rundun.webhooks.DispatcherProperties;
+import app.rundun.webhooks.delivery.Attempt;
+import app.rundun.webhooks.delivery.AttemptTracing;
+import app.rundun.webhooks.delivery.HttpDeliverer;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.io.IOException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Makes one attempt of a delivery over HTTP, signed and traced, and decides what it came to. */
+final class Attempter implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Attempter.class);
+
+  private final Clock clock;
+  private final SecretBox secrets;
+  private final RetryPlan plan;
+  private final HttpDeliverer deliverer;
+  private final PhotoLinks photoLinks;
+  private final AttemptTracing tracing;
+
+  Attempter(DispatcherProperties properties, Clock clock, Tracer tracer, Propagator propagator) {
+    this.clock = clock;
+    this.tracing = new AttemptTracing(tracer, propagator);
+    this.secrets = new SecretBox(properties.webhookSecretKey());
+    this.plan = new RetryPlan(properties.webhookRetrySchedule(), properties.webhookMaxRetryAfter());
+    AddressPolicy policy = AddressPolicy.of(properties.webhookAllowedCidrs());
+    if (!policy.allowed().isEmpty()) {
+      log.warn("Webhooks may reach these non-public blocks, as configured: {}", policy.allowed());
+    }
+    this.deliverer =
+        new HttpDeliverer(
+            policy, properties.webhookTimeout(), properties.webhookConcurrency(), clock);
+    this.photoLinks =
+        new PhotoLinks(
+            new MediaUrlSigner(
+                properties.publicBaseUrl(),
+                properties.mediaSigningSecret(),
+                properties.mediaUrlTtl(),
+                clock));
+  }
+
+  /** Attempt {@code number} of {@code delivery}; blocks for the receiver's answer. */
+  Decision attempt(WebhookDelivery delivery, int number) {
+    String secret;
+    try {
+      secret = secrets.open(delivery.encryptedSecret());
+    } catch (IllegalArgumentException e) {
+      return Decision.unopenableSecret(delivery, number, clock.instant());
+    }
+    // Photo links are signed for this attempt: a retry a day after the event still sends live ones.
+    String body = photoLinks.mintBody(delivery.payload());
+    Attempt result =
+        tracing.around(
+            delivery.traceparent(),
+            delivery.eventType(),
+            headers -> deliverer.post(delivery.url(), secret, delivery.eventId(), body, headers));
+    return Decision.after(delivery, number, result, clock.instant(), plan);
+  }
+
+  @Override
+  public void close() throws IOException {
+    deliverer.close();
+  }
+}

@@ -1,0 +1,99 @@
+package app.rundun.webhooks.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.rundun.contracts.webhooks.ScheduledDelivery;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScheduleTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+  private final Schedule schedule = new Schedule(6);
+  private final String run = DecisionTest.DELIVERY.runId();
+  private final String event = DecisionTest.DELIVERY.eventId();
+
+  @BeforeEach
+  void ownTheRunsPartition() {
+    schedule.own(schedule.partitionOf(run), 0);
+  }
+
+  @Test
+  void theEchoOfAnOlderWriteCannotOverwriteANewerOne() {
+    ScheduleEntry retry = ScheduleEntry.of(DecisionTest.DELIVERY, pending(2));
+    ScheduleEntry delivered = ScheduleEntry.of(DecisionTest.DELIVERY, null);
+    schedule.wrote(retry, 10);
+    schedule.wrote(delivered, 11);
+
+    schedule.read(retry, 10);
+
+    assertThat(schedule.entry(run, event)).as("still delivered after the late echo").isEmpty();
+    assertThat(schedule.due(NOW, 10, entry -> false)).isEmpty();
+  }
+
+  @Test
+  void onceItsOwnEchoIsReadTheTopicIsFollowedAgain() {
+    schedule.wrote(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 10);
+    schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 10);
+
+    schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(3)), 14);
+
+    assertThat(schedule.entry(run, event))
+        .get()
+        .extracting(ScheduledDelivery::attempt)
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aRunStoppedByAGoneIsASetOfRunsNotADelivery() {
+    ScheduledDelivery gone =
+        new ScheduledDelivery(DecisionTest.DELIVERY, 1, NOW, ScheduledDelivery.State.STOPPED);
+    schedule.read(ScheduleEntry.stop(gone), 3);
+
+    assertThat(schedule.stopped(run)).isTrue();
+    assertThat(schedule.entry(run, event)).isEmpty();
+    assertThat(schedule.pendingUrls()).isEmpty();
+
+    schedule.wrote(ScheduleEntry.resume(run), 4);
+    assertThat(schedule.stopped(run)).isFalse();
+  }
+
+  @Test
+  void nothingIsDueFromAPartitionStillLoading() {
+    Schedule loading = new Schedule(6);
+    int partition = loading.partitionOf(run);
+    loading.own(partition, 5);
+    loading.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 1);
+
+    assertThat(loading.due(NOW, 10, entry -> false)).isEmpty();
+    loading.readTo(partition, 5);
+    assertThat(loading.due(NOW, 10, entry -> false)).hasSize(1);
+    assertThat(loading.due(NOW.minusSeconds(1), 10, entry -> false)).as("not yet due").isEmpty();
+    assertThat(loading.due(NOW, 10, entry -> true)).as("skipped: in flight").isEmpty();
+  }
+
+  @Test
+  void aPartitionGivenUpForgetsItsDeliveries() {
+    schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 1);
+    schedule.disown(schedule.partitionOf(run));
+
+    assertThat(schedule.entry(run, event)).isEmpty();
+    assertThat(schedule.pendingUrls()).isEmpty();
+  }
+
+  @Test
+  void keysSurviveTheRoundTripThroughTheTopic() {
+    ScheduleEntry stop =
+        ScheduleEntry.stop(
+            new ScheduledDelivery(DecisionTest.DELIVERY, 1, NOW, ScheduledDelivery.State.STOPPED));
+
+    assertThat(ScheduleEntry.parse(stop.key(), stop.value())).isEqualTo(stop);
+    assertThat(ScheduleEntry.parse("run_1/evt_1", null).slot()).isEqualTo("evt_1");
+  }
+
+  private static ScheduledDelivery pending(int attempt) {
+    return new ScheduledDelivery(
+        DecisionTest.DELIVERY, attempt, NOW, ScheduledDelivery.State.PENDING);
+  }
+}
