@@ -180,9 +180,10 @@ class RunJourneyTest {
 
     // Step 9: the event topic keeps a reference that never goes stale, no signed URL; its path
     // redirects, with the API key, to a URL signed now.
+    List<JsonNode> events =
+        RunEvents.of(runId, 14, Duration.ofSeconds(20)).stream().map(RunEvents::json).toList();
     JsonNode published =
-        RunEvents.of(runId, 13, Duration.ofSeconds(20)).stream()
-            .map(RunEvents::json)
+        events.stream()
             .filter(e -> "s-dm02".equals(e.path("data").path("step_id").asString("")))
             .findFirst()
             .orElseThrow();
@@ -199,6 +200,24 @@ class RunJourneyTest {
     integrator.anonymous().get(path).expectError(401, "unauthorized", null);
     TestSystem.newOrganisation("team").get(path).expectError(404, "not_found", null);
     integrator.get(path.replace("/0", "/1")).expectError(404, "not_found", null);
+
+    // Step 10: the whole story on the topic, in order, each event valid against its type's schema:
+    // dispatched, opened, ten answers, the skip, completed.
+    assertThat(events)
+        .extracting(event -> event.get("type").asString())
+        .containsExactlyElementsOf(
+            Stream.of(
+                    List.of("run.created", "run.opened"),
+                    java.util.Collections.nCopies(10, "step.completed"),
+                    List.of("step.skipped", "run.completed"))
+                .flatMap(List::stream)
+                .toList());
+    JsonNode skip = events.get(12);
+    assertThat(skip.get("data").get("step_id").asString()).isEqualTo("s-nt01");
+    assertThat(skip.get("data").get("skipped_steps").toString()).isEqualTo("[\"s-nt01\"]");
+    for (JsonNode event : events) {
+      RunEvents.validate(event);
+    }
   }
 
   @Test

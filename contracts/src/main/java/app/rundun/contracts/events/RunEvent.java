@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A run event in CloudEvents 1.0 structured JSON. {@code data} is the run object of {@code GET
- * /v1/runs/:id}, plus {@code step_id} for {@code step.completed}. The extensions {@code rundunorg}
- * and {@code rundunmode} let consumers route by organisation and separate test data.
+ * /v1/runs/:id}, plus {@code step_id} for a step event ({@code step.completed}, {@code
+ * step.skipped}, {@code step.hidden}). The extensions {@code rundunorg} and {@code rundunmode} let
+ * consumers route by organisation and separate test data.
  */
 public record RunEvent(
     String specversion,

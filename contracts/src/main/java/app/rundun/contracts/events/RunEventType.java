@@ -11,25 +11,44 @@ public enum RunEventType {
    * Dispatched. New after integrations were built against the others, so a webhook receives it only
    * when its {@code events} lists it; the event topic carries it always.
    */
-  RUN_CREATED("run.created", false),
-  RUN_OPENED("run.opened", true),
-  STEP_COMPLETED("step.completed", true),
+  RUN_CREATED("run.created", false, "A run was dispatched: its link exists, nobody has opened it."),
+  RUN_OPENED("run.opened", true, "The executor opened the link; the run is in progress."),
+  STEP_COMPLETED(
+      "step.completed", true, "A step was answered, or its answer changed; data.step_id names it."),
+  /**
+   * The executor skipped an optional step. New after integrations were built, so a webhook receives
+   * it only when its {@code events} lists it. Optional steps left open at submit are listed in the
+   * completed run's {@code skipped_steps} instead, not announced one by one.
+   */
+  STEP_SKIPPED(
+      "step.skipped", false, "The executor skipped an optional step; data.step_id names it."),
   /**
    * An answer now hides a step (its {@code show_if} is no longer met) that had been answered or
    * skipped: its answer is dropped from the run. Only templates with conditions cause it.
    */
-  STEP_HIDDEN("step.hidden", true),
-  RUN_UPDATED("run.updated", true),
-  RUN_COMPLETED("run.completed", true),
-  RUN_CANCELLED("run.cancelled", true),
-  RUN_EXPIRED("run.expired", true);
+  STEP_HIDDEN(
+      "step.hidden",
+      true,
+      "An answer hid a step that had been answered or skipped; data.step_id names it."),
+  RUN_UPDATED(
+      "run.updated", true, "The integrator changed the run (expiry, executor_ref or metadata)."),
+  RUN_COMPLETED("run.completed", true, "The executor submitted the run with every required step."),
+  RUN_CANCELLED("run.cancelled", true, "The run was called off; data.cancelled_by says by whom."),
+  RUN_EXPIRED("run.expired", true, "The link passed its expires_at before the run was done.");
 
   private final String wire;
   private final boolean byDefault;
+  private final String description;
 
-  RunEventType(String wire, boolean byDefault) {
+  RunEventType(String wire, boolean byDefault, String description) {
     this.wire = wire;
     this.byDefault = byDefault;
+    this.description = description;
+  }
+
+  /** What happened, in a sentence: for the catalogue {@code GET /v1/event_types} serves. */
+  public String description() {
+    return description;
   }
 
   /** Whether a webhook without an {@code events} filter receives this type. */

@@ -47,6 +47,7 @@ class SecurityWiring implements WebMvcConfigurer {
         "/v1/executor/runs/*/**",
         "/v1/runs/*/preview",
         "/v1/openapi.yaml",
+        "/schemas/events/*/*",
         "/v1/invites/accept",
         "/health",
         "/error",

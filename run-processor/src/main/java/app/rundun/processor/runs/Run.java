@@ -188,7 +188,7 @@ public record Run(
     nextSkipped.add(stepId);
     SettledSteps settled =
         SettledSteps.of(VersionSteps.of(this, version).steps(), next, nextSkipped);
-    return new RunChange.Skipped(next().steps(settled).at(now), settled.dropped());
+    return new RunChange.Skipped(next().steps(settled).at(now), stepId, settled.dropped());
   }
 
   /** Completes the run; optional steps left open count as skipped, hidden steps as neither. */

@@ -49,13 +49,17 @@ public sealed interface RunChange {
     }
   }
 
-  /** A skip: no event of its own, but each step it hides that was done is {@code step.hidden}. */
-  record Skipped(Run run, List<String> dropped) implements RunChange {
+  /**
+   * A skip of {@code stepId}, announced as {@code step.skipped}, then each step it hides that had
+   * been answered or skipped ({@code dropped}) as {@code step.hidden}.
+   */
+  record Skipped(Run run, String stepId, List<String> dropped) implements RunChange {
     @Override
     public List<Announcement> announcements() {
-      return dropped.stream()
-          .map(step -> new Announcement(RunEventType.STEP_HIDDEN, step))
-          .toList();
+      List<Announcement> all = new ArrayList<>();
+      all.add(new Announcement(RunEventType.STEP_SKIPPED, stepId));
+      dropped.forEach(step -> all.add(new Announcement(RunEventType.STEP_HIDDEN, step)));
+      return all;
     }
   }
 }

@@ -71,11 +71,12 @@ class RunTest {
   }
 
   @Test
-  void skippingIsRecordedWithoutAnEventAndSubmittingSkipsWhatIsLeftOptional() {
+  void skippingIsAnnouncedAndSubmittingSkipsWhatIsLeftOptionalWithoutAnEventEach() {
     Run run = inProgress();
     RunChange skipped = run.skip(version, "s-note", DISPATCHED.plusSeconds(20));
     assertThat(skipped).isInstanceOf(RunChange.Skipped.class);
-    assertThat(skipped.announcements()).isEmpty();
+    assertThat(skipped.announcements())
+        .containsExactly(new RunChange.Announcement(RunEventType.STEP_SKIPPED, "s-note"));
 
     run = answer(skipped.run(), "s-od01", IntNode.valueOf(1)).run();
     run = answer(run, "s-ok", BooleanNode.TRUE).run();
