@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +38,9 @@ class EventTypesTest {
             "run.updated",
             "run.completed",
             "run.cancelled",
-            "run.expired");
+            "run.expired",
+            "template.created",
+            "template.updated");
 
     // Step 2: each schema is served to anyone, byte for byte the one in docs/events, its $id the
     // schema_id that each event of the type carries as its dataschema.
@@ -44,7 +48,8 @@ class EventTypesTest {
       String name = type.get("type").asString();
       assertThat(type.get("object").asString()).isEqualTo("event_type");
       assertThat(type.get("version").asString()).isEqualTo("v1");
-      assertThat(type.get("topic").asString()).isEqualTo("rundun.run-events");
+      assertThat(type.get("topic").asString())
+          .isEqualTo(name.startsWith("template.") ? "rundun.template-events" : "rundun.run-events");
       assertThat(type.get("description").asString()).isNotBlank();
       String schemaUrl = type.get("schema_url").asString();
       assertThat(schemaUrl).endsWith("/schemas/events/" + name + "/v1.json");
@@ -56,15 +61,17 @@ class EventTypesTest {
       assertThat(schema.json().get("$id").asString()).isEqualTo(type.get("schema_id").asString());
     }
 
-    // Step 3: the two types added after integrations were built reach a webhook only when asked.
-    List<String> optIn = new ArrayList<>();
+    // Step 3: the two run types added after integrations were built reach a run's webhook only
+    // when it lists them; template events are on their topic only.
+    Map<String, List<String>> byWebhooks = new java.util.TreeMap<>();
     list.get("data")
-        .forEach(type -> {
-          if (!type.get("delivered_by_default").asBoolean()) {
-            optIn.add(type.get("type").asString());
-          }
-        });
-    assertThat(optIn).containsExactly("run.created", "step.skipped");
+        .forEach(type ->
+            byWebhooks
+                .computeIfAbsent(type.get("webhooks").asString(), k -> new ArrayList<>())
+                .add(type.get("type").asString()));
+    assertThat(byWebhooks.get("when_listed")).containsExactly("run.created", "step.skipped");
+    assertThat(byWebhooks.get("never")).containsExactly("template.created", "template.updated");
+    assertThat(byWebhooks.get("by_default")).hasSize(7);
 
     // Step 4: pages like every list; what does not exist is 404, what it does not take is 400.
     JsonNode firstTwo = integrator.get("/v1/event_types?limit=2").expect(200).json();
@@ -85,5 +92,55 @@ class EventTypesTest {
         .get("/schemas/events/run.created/v9.json")
         .expectError(404, "not_found", null);
     integrator.anonymous().get("/v1/event_types").expectError(401, "unauthorized", null);
+  }
+
+  @Test
+  void eachTemplateVersionIsOnTheTemplateTopicValidAgainstItsSchema() throws Exception {
+    Api integrator = TestSystem.newOrganisation("team");
+
+    // Step 1: a template with every step type, then a second version with one step fewer.
+    String templateId =
+        integrator
+            .post(
+                "/v1/templates",
+                Map.of("name", "Every step", "steps", RunJourneyTest.EVERY_STEP_TYPE))
+            .expect(201)
+            .json()
+            .get("template_id")
+            .asString();
+    JsonNode second =
+        integrator
+            .put(
+                "/v1/templates/" + templateId,
+                Map.of(
+                    "name",
+                    "Every step but one",
+                    "steps",
+                    RunJourneyTest.EVERY_STEP_TYPE.subList(1, 12),
+                    "execution",
+                    Map.of("identity_required", "external")))
+            .expect(200)
+            .json();
+
+    // Step 2: both versions on rundun.template-events, keyed by the template, in order, each the
+    // template as the API shows it and valid against its type's schema.
+    List<JsonNode> events =
+        RunEvents.committed(
+                "rundun.template-events",
+                record -> templateId.equals(record.key()),
+                2,
+                Duration.ofSeconds(20))
+            .stream()
+            .map(RunEvents::json)
+            .toList();
+    assertThat(events)
+        .extracting(event -> event.get("type").asString())
+        .containsExactly("template.created", "template.updated");
+    assertThat(events.get(0).get("data").get("steps")).hasSize(12);
+    assertThat(events.get(1).get("data")).isEqualTo(second);
+    assertThat(events.get(1).get("rundunorg").asString()).isEqualTo(integrator.orgId());
+    for (JsonNode event : events) {
+      RunEvents.validate(event);
+    }
   }
 }

@@ -200,6 +200,7 @@ class SecuredKafkaTest {
         Topics.RUN_COMMANDS.name(),
         Topics.RUNS_BY_ORG.name(),
         Topics.RUN_EVENTS.name(),
+        Topics.TEMPLATE_EVENTS.name(),
         Topics.REPLIES.name(),
         Topics.API_KEYS.name(),
         Topics.WEBHOOK_DELIVERIES.name());
@@ -224,7 +225,7 @@ class SecuredKafkaTest {
             PatternType.LITERAL,
             AclOperation.READ));
 
-    read(acls, ANALYTICS, Topics.RUN_EVENTS.name());
+    read(acls, ANALYTICS, Topics.RUN_EVENTS.name(), Topics.TEMPLATE_EVENTS.name());
     acls.add(
         allow(ANALYTICS, ResourceType.GROUP, "analytics", PatternType.LITERAL, AclOperation.READ));
     return acls;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The run events Rundun emits, by their names on the wire ({@code type} of the CloudEvent). */
-public enum RunEventType {
+public enum RunEventType implements EventType {
   /**
    * Dispatched. New after integrations were built against the others, so a webhook receives it only
    * when its {@code events} lists it; the event topic carries it always.
@@ -46,9 +46,14 @@ public enum RunEventType {
     this.description = description;
   }
 
-  /** What happened, in a sentence: for the catalogue {@code GET /v1/event_types} serves. */
+  @Override
   public String description() {
     return description;
+  }
+
+  @Override
+  public Webhooks webhooks() {
+    return byDefault ? Webhooks.BY_DEFAULT : Webhooks.WHEN_LISTED;
   }
 
   /** Whether a webhook without an {@code events} filter receives this type. */
@@ -57,13 +62,9 @@ public enum RunEventType {
   }
 
   @JsonValue
+  @Override
   public String wire() {
     return wire;
-  }
-
-  /** The JSON Schema of this event's {@code data}. */
-  public String schemaUrl() {
-    return RunEvent.SCHEMA_BASE + wire + "/" + RunEvent.SCHEMA_VERSION + ".json";
   }
 
   public static Optional<RunEventType> fromWire(String name) {

@@ -4,6 +4,7 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.events.TemplateEvent;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.JsonSerde;
 import app.rundun.contracts.organisations.ApiKeyRecord;
@@ -57,6 +58,14 @@ public final class Topics {
   public static final Topic<String, RunEvent> RUN_EVENTS =
       new Topic<>("rundun.run-events", Serdes.String(), new JsonSerde<>(RunEvent.class), false);
 
+  /**
+   * Every template event, keyed by template id, as CloudEvents 1.0 structured JSON: each version of
+   * each template, for labelling answers with the steps they were given under.
+   */
+  public static final Topic<String, TemplateEvent> TEMPLATE_EVENTS =
+      new Topic<>(
+          "rundun.template-events", Serdes.String(), new JsonSerde<>(TemplateEvent.class), false);
+
   /** API keys by the SHA-256 of the key; a tombstone revokes. Compacted, read whole at start. */
   public static final Topic<String, ApiKeyRecord> API_KEYS =
       new Topic<>("rundun.api-keys", Serdes.String(), new JsonSerde<>(ApiKeyRecord.class), true);
@@ -100,6 +109,7 @@ public final class Topics {
         RUNS_BY_ORG,
         REPLIES,
         RUN_EVENTS,
+        TEMPLATE_EVENTS,
         API_KEYS,
         WEBHOOK_DELIVERIES,
         WEBHOOK_SCHEDULE,

@@ -2,8 +2,8 @@ package app.rundun.ingest.events;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.events.EventType;
 import app.rundun.contracts.events.RunEvent;
-import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.lists.Paging;
 import app.rundun.ingest.IngestProperties;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -23,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v1/event_types}, the catalogue, and {@code GET /schemas/events/:type/:version.json},
- * each type's JSON Schema as published in {@code docs/events} (copied onto the classpath at build
- * time, so the served document is the documented one). Schemas are public, like the docs.
+ * {@code GET /v1/event_types}, the catalogue (run events, then template events), and {@code GET
+ * /schemas/events/:type/:version.json}, each type's JSON Schema as published in {@code docs/events}
+ * (copied onto the classpath at build time, so the served document is the documented one). Schemas
+ * are public, like the docs.
  */
 @RestController
 class EventSchemasController {
@@ -39,7 +39,7 @@ class EventSchemasController {
     this.publicBaseUrl = properties.publicBaseUrl();
   }
 
-  static String path(RunEventType type) {
+  static String path(EventType type) {
     return "/schemas/events/" + type.wire() + "/" + RunEvent.SCHEMA_VERSION + ".json";
   }
 
@@ -47,7 +47,7 @@ class EventSchemasController {
   ListPage<EventTypeResource> list(@RequestParam MultiValueMap<String, String> query) {
     Paging paging = Paging.readOnly(query);
     List<EventTypeResource> all =
-        Arrays.stream(RunEventType.values())
+        EventType.catalogue().stream()
             .map(type -> EventTypeResource.of(type, publicBaseUrl))
             .toList();
     return paging.page(all, EventTypeResource::type);
@@ -55,8 +55,8 @@ class EventSchemasController {
 
   @GetMapping("/schemas/events/{type}/{version}.json")
   ResponseEntity<byte[]> schema(@PathVariable String type, @PathVariable String version) {
-    RunEventType known =
-        RunEventType.fromWire(type)
+    EventType known =
+        EventType.fromWire(type)
             .filter(found -> version.equals(RunEvent.SCHEMA_VERSION))
             .orElseThrow(() ->
                 new ApiException(

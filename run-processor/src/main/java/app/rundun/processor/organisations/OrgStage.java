@@ -5,6 +5,8 @@ import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.events.TemplateEvent;
+import app.rundun.contracts.events.TemplateEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
@@ -42,6 +44,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   public static final String RUN_COMMANDS_SINK = "org-run-commands-sink";
   public static final String REPLIES_SINK = "org-replies-sink";
   public static final String API_KEYS_SINK = "org-api-keys-sink";
+  public static final String TEMPLATE_EVENTS_SINK = "org-template-events-sink";
 
   private static final Logger log = LoggerFactory.getLogger(OrgStage.class);
 
@@ -108,6 +111,14 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     context.forward(
         new Record<>(key.hash(), key.published(organisation.id(), plan), cause.timestamp()),
         API_KEYS_SINK);
+  }
+
+  /** Each template version, to the template event topic, in the transaction that stored it. */
+  private void announce(
+      TemplateEventType type, TemplateResource version, OrgId org, Record<String, ?> cause) {
+    TemplateEvent event = TemplateEvent.of(type, version, org, version.createdAt());
+    context.forward(
+        new Record<>(version.templateId().value(), event, cause.timestamp()), TEMPLATE_EVENTS_SINK);
   }
 
   /**
@@ -183,11 +194,15 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
             templates.create(create.orgId(), create.templateId(), create.draft().validate(), now);
         idempotency.remember(
             create.orgId(), create.idempotency(), create.templateId().value(), now);
+        announce(TemplateEventType.TEMPLATE_CREATED, created, create.orgId(), record);
         yield created;
       }
       case OrgCommand.UpdateTemplate update -> {
         organisation(update.orgId());
-        yield templates.update(update.orgId(), update.templateId(), update.draft().validate(), now);
+        TemplateResource updated =
+            templates.update(update.orgId(), update.templateId(), update.draft().validate(), now);
+        announce(TemplateEventType.TEMPLATE_UPDATED, updated, update.orgId(), record);
+        yield updated;
       }
       case OrgCommand.CreateMember create -> {
         organisation(create.orgId());

@@ -50,6 +50,7 @@ public final class RundunTopology {
     sink(topology, OrgStage.RUN_COMMANDS_SINK, Topics.RUN_COMMANDS, ORG_STAGE);
     sink(topology, OrgStage.REPLIES_SINK, Topics.REPLIES, ORG_STAGE);
     sink(topology, OrgStage.API_KEYS_SINK, Topics.API_KEYS, ORG_STAGE);
+    sink(topology, OrgStage.TEMPLATE_EVENTS_SINK, Topics.TEMPLATE_EVENTS, ORG_STAGE);
 
     source(topology, RUN_SOURCE, Topics.RUN_COMMANDS);
     topology.addProcessor(RUN_STAGE, () -> new RunStage(clock, views, sweepInterval), RUN_SOURCE);

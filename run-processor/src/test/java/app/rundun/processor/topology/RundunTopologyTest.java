@@ -1,6 +1,7 @@
 package app.rundun.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
@@ -69,6 +70,23 @@ class RundunTopologyTest {
 
     Reply opened = topology.send(new RunCommand.OpenRun(first, null, null, null, null));
     assertThat(opened.body().get("steps")).hasSize(1);
+  }
+
+  @Test
+  void eachTemplateVersionIsAnnouncedOnTheTemplateTopicKeyedByTheTemplate() {
+    TemplateId template = organisationWithTemplate(Plan.TEAM);
+    topology.send(new OrgCommand.UpdateTemplate(org, template, draft("Second", 2)));
+    topology.send(new OrgCommand.UpdateTemplate(org, TemplateId.mint(), draft("Nobody's", 1)));
+
+    var announced = topology.templateEvents();
+
+    assertThat(announced).extracting(record -> record.key()).containsOnly(template.value());
+    assertThat(announced)
+        .extracting(
+            record -> record.value().type(), record -> record.value().data().get("version").asInt())
+        .containsExactly(tuple("template.created", 1), tuple("template.updated", 2));
+    assertThat(announced.get(1).value().rundunorg()).isEqualTo(org.value());
+    assertThat(announced.get(1).value().data().get("steps")).hasSize(2);
   }
 
   @Test

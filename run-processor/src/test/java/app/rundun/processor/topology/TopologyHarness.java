@@ -4,6 +4,7 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.events.TemplateEvent;
 import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
@@ -39,6 +40,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, Reply> replies;
   private final TestOutputTopic<String, RunEvent> events;
   private final TestOutputTopic<String, ApiKeyRecord> apiKeys;
+  private final TestOutputTopic<String, TemplateEvent> templateEvents;
 
   TopologyHarness() {
     Properties props = new Properties();
@@ -78,6 +80,11 @@ final class TopologyHarness implements AutoCloseable {
             Topics.API_KEYS.name(),
             Topics.API_KEYS.keySerde().deserializer(),
             Topics.API_KEYS.valueSerde().deserializer());
+    templateEvents =
+        driver.createOutputTopic(
+            Topics.TEMPLATE_EVENTS.name(),
+            Topics.TEMPLATE_EVENTS.keySerde().deserializer(),
+            Topics.TEMPLATE_EVENTS.valueSerde().deserializer());
   }
 
   /** Sends an org command with a correlation id and returns the reply that carries it. */
@@ -118,6 +125,10 @@ final class TopologyHarness implements AutoCloseable {
 
   List<RunEvent> events() {
     return events.readValuesToList();
+  }
+
+  List<TestRecord<String, TemplateEvent>> templateEvents() {
+    return templateEvents.readRecordsToList();
   }
 
   List<TestRecord<String, ApiKeyRecord>> apiKeys() {

@@ -1,0 +1,137 @@
+package app.rundun.processor.query;
+
+import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.json.Json;
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.queries.InternalPaths;
+import app.rundun.contracts.runs.ListedRun;
+import app.rundun.contracts.runs.RunId;
+import app.rundun.contracts.runs.RunListQuery;
+import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.contracts.webhooks.WebhookAttempt;
+import app.rundun.processor.runlist.RunList;
+import app.rundun.processor.runs.Run;
+import app.rundun.processor.runs.RunStage;
+import app.rundun.processor.runs.RunTemplates;
+import app.rundun.processor.runs.RunViews;
+import app.rundun.processor.webhooks.AttemptLogStage;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The internal reads of runs: a run (the link's and the integrator's view), the organisation's run
+ * list, a run's webhook attempts. Any instance answers any key ({@link LocalAnswers}).
+ */
+@RestController
+class RunQueries {
+
+  private final Owner owner;
+  private final LocalAnswers answers;
+  private final RunViews views;
+  private final Clock clock;
+
+  RunQueries(Owner owner, LocalAnswers answers, RunViews views, Clock clock) {
+    this.owner = owner;
+    this.answers = answers;
+    this.views = views;
+    this.clock = clock;
+  }
+
+  @GetMapping(InternalPaths.RUN)
+  ResponseEntity<?> run(@PathVariable String runId, HttpServletRequest request) {
+    RunId id = new RunId(runId);
+    return answers.answer(
+        RunStage.RUNS_STORE,
+        id.value(),
+        request,
+        located -> {
+          Run run = stored(located, id);
+          return views.lookup(run, runTemplates(located).of(run), clock.instant());
+        });
+  }
+
+  /**
+   * The run object of {@code GET /v1/runs/:id}, when the run is the organisation's and of the mode
+   * (not found otherwise): only the integrator's view is made, not the link's nor the executor's.
+   */
+  @GetMapping(InternalPaths.ORG_RUN)
+  ResponseEntity<?> orgRun(
+      @PathVariable String orgId,
+      @PathVariable String runId,
+      @RequestParam Mode mode,
+      HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    RunId id = new RunId(runId);
+    return answers.answer(
+        RunStage.RUNS_STORE,
+        id.value(),
+        request,
+        located -> {
+          Run run = stored(located, id);
+          if (!run.ownedBy(org, mode)) {
+            throw ApiException.notFound("run", id.value());
+          }
+          return views.resource(run, clock.instant());
+        });
+  }
+
+  /**
+   * A page of the organisation's run list, read on the instance owning the organisation. The query
+   * is the API's parsed {@link RunListQuery}, as JSON.
+   */
+  @GetMapping(InternalPaths.ORG_RUNS)
+  ResponseEntity<?> runs(
+      @PathVariable String orgId,
+      @RequestParam Mode mode,
+      @RequestParam String query,
+      HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    RunListQuery parsed = Json.mapper().readValue(query, RunListQuery.class);
+    return answers.answer(
+        RunList.STORE,
+        org.value(),
+        request,
+        located -> {
+          Instant now = clock.instant();
+          return runList(located).page(org, mode, parsed, now).map(r -> views.resource(r, now));
+        });
+  }
+
+  @GetMapping(InternalPaths.RUN_WEBHOOK_ATTEMPTS)
+  ResponseEntity<?> webhookAttempts(@PathVariable String runId, HttpServletRequest request) {
+    RunId id = new RunId(runId);
+    return answers.answer(
+        AttemptLogStage.STORE,
+        id.value(),
+        request,
+        located ->
+            AttemptLogStage.of(
+                owner.<WebhookAttempt>localStore(AttemptLogStage.STORE, located), id));
+  }
+
+  private Run stored(Owner.Located located, RunId id) {
+    Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
+    if (run == null) {
+      throw ApiException.notFound("run", id.value());
+    }
+    return run;
+  }
+
+  private RunTemplates runTemplates(Owner.Located located) {
+    return new RunTemplates(owner.<TemplateResource>localStore(RunTemplates.STORE, located));
+  }
+
+  private RunList runList(Owner.Located located) {
+    return new RunList(
+        owner.<ListedRun>localStore(RunList.STORE, located),
+        owner.<String>localStore(RunList.IDS_STORE, located),
+        owner.<String>localStore(RunList.UPDATED_STORE, located));
+  }
+}
