@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 final class Browser implements AutoCloseable {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String AXE_SOURCE = axeSource();
 
   private final ChromeDriver driver;
   private final WebDriverWait wait;
@@ -209,7 +210,10 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    driver.executeScript(axeSource());
+    // Once per page: the app's screens change without loading a page, and axe stays loaded.
+    if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object';"))) {
+      driver.executeScript(AXE_SOURCE);
+    }
     String result =
         (String)
             driver.executeAsyncScript(
