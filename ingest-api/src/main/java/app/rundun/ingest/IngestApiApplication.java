@@ -5,6 +5,7 @@ import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.contracts.media.PhotoLinks;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +26,9 @@ public class IngestApiApplication {
         .properties("spring.config.name=ingest-api");
   }
 
+  /** The wall clock, unless whoever starts this instance gives it one (a test, to stop time). */
   @Bean
+  @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
   }

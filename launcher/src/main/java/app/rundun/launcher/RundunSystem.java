@@ -5,12 +5,14 @@ import app.rundun.processor.RunProcessorApplication;
 import app.rundun.processor.StreamsRunner;
 import app.rundun.webhooks.WebhookDispatcherApplication;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,7 +54,7 @@ public final class RundunSystem implements AutoCloseable {
     RundunSystem system = new RundunSystem(settings, broker, bootstrap);
     try {
       String processorUrl = system.startProcessor("processor-1", settings.processorPort());
-      system.api = system.startApi(settings.apiPort(), List.of(processorUrl), Map.of());
+      system.api = system.startApi(settings.apiPort(), List.of(processorUrl), Map.of(), null);
       system.apiBaseUrl = baseUrl(system.api);
       system.startDispatcher();
       return system;
@@ -105,7 +107,13 @@ public final class RundunSystem implements AutoCloseable {
 
   /** As {@link #startAnotherApi(List)}, with settings of its own (e.g. another media store). */
   public String startAnotherApi(List<String> processorUrls, Map<String, String> extraProperties) {
-    return baseUrl(startApi(0, processorUrls, extraProperties));
+    return baseUrl(startApi(0, processorUrls, extraProperties, null));
+  }
+
+  /** As {@link #startAnotherApi(List, Map)}, its time told by {@code clock}. */
+  public String startAnotherApi(
+      List<String> processorUrls, Map<String, String> extraProperties, Clock clock) {
+    return baseUrl(startApi(0, processorUrls, extraProperties, clock));
   }
 
   /** Stops a run-processor instance, as an operator would, leaving the group at once. */
@@ -137,7 +145,7 @@ public final class RundunSystem implements AutoCloseable {
   }
 
   private ConfigurableApplicationContext startApi(
-      int port, List<String> processorUrls, Map<String, String> extraProperties) {
+      int port, List<String> processorUrls, Map<String, String> extraProperties, Clock clock) {
     Map<String, Object> props = common();
     props.putAll(photoLinks());
     props.put("server.port", port);
@@ -149,8 +157,11 @@ public final class RundunSystem implements AutoCloseable {
         "rundun.reports.keystore", settings.dataDir().resolve("report-signing.p12").toString());
     props.put("rundun.operator-token", settings.operatorToken());
     props.putAll(extraProperties);
-    ConfigurableApplicationContext context =
-        IngestApiApplication.builder().registerShutdownHook(false).run(arguments(props));
+    SpringApplicationBuilder builder = IngestApiApplication.builder().registerShutdownHook(false);
+    if (clock != null) {
+      builder.initializers(starting -> starting.getBeanFactory().registerSingleton("clock", clock));
+    }
+    ConfigurableApplicationContext context = builder.run(arguments(props));
     contexts.add(context);
     return context;
   }
