@@ -1,18 +1,16 @@
 package app.rundun.processor.eventlog;
 
-import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.events.EventListQuery;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.lists.ListPage;
-import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import app.rundun.processor.stores.ListWindow;
 import app.rundun.processor.stores.StoreBuilders;
 import app.rundun.processor.stores.TimeIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -42,9 +40,6 @@ public final class EventLog {
   /** How long an event stays readable through the API; the topic keeps its own retention. */
   public static final Duration RETENTION = Duration.ofDays(30);
 
-  /** Sorts after every digit: the open upper end of a range of keys. */
-  private static final String END = "~";
-
   private final ReadOnlyKeyValueStore<String, RunEvent> events;
   private final ReadOnlyKeyValueStore<String, String> ids;
 
@@ -72,7 +67,7 @@ public final class EventLog {
             + "/"
             + event.rundunmode()
             + "/"
-            + seconds(event.time())
+            + ListWindow.seconds(event.time())
             + "/"
             + String.format("%019d", offset);
     writable(events).put(key, event);
@@ -108,46 +103,28 @@ public final class EventLog {
    * first; read after {@code starting_after} (older events) or before {@code ending_before}.
    */
   public ListPage<RunEvent> page(OrgId org, Mode mode, EventListQuery query) {
-    String prefix = prefix(org, mode);
-    String low = query.created().from() == null ? prefix : prefix + seconds(query.created().from());
-    String high =
-        query.created().until() == null ? prefix + END : prefix + seconds(query.created().until());
-    Paging paging = query.paging();
-    String cursor = null;
-    if (paging.startingAfter() != null) {
-      cursor = cursor(org, prefix, paging.startingAfter(), "starting_after");
-      high = cursor.compareTo(high) < 0 ? cursor : high;
-    } else if (paging.endingBefore() != null) {
-      cursor = cursor(org, prefix, paging.endingBefore(), "ending_before");
-      low = cursor.compareTo(low) > 0 ? cursor : low;
-    }
-    boolean newestFirst = paging.endingBefore() == null;
+    ListWindow window =
+        ListWindow.of(
+            prefix(org, mode),
+            query.created(),
+            query.paging(),
+            "event",
+            eventId -> ids.get(idKey(org.value(), eventId)));
     List<RunEvent> found = new ArrayList<>();
-    if (low.compareTo(high) <= 0) {
+    if (!window.isEmpty()) {
       try (KeyValueIterator<String, RunEvent> it =
-          newestFirst ? events.reverseRange(low, high) : events.range(low, high)) {
-        while (it.hasNext() && found.size() <= paging.limit()) {
+          window.newestFirst()
+              ? events.reverseRange(window.low(), window.high())
+              : events.range(window.low(), window.high())) {
+        while (it.hasNext() && found.size() <= query.paging().limit()) {
           var entry = it.next();
-          if (!entry.key.equals(cursor) && query.matches(entry.value)) {
+          if (!entry.key.equals(window.cursor()) && query.matches(entry.value)) {
             found.add(entry.value);
           }
         }
       }
     }
-    boolean hasMore = found.size() > paging.limit();
-    List<RunEvent> page = new ArrayList<>(found.subList(0, Math.min(found.size(), paging.limit())));
-    if (!newestFirst) {
-      Collections.reverse(page);
-    }
-    return new ListPage<>(page, hasMore);
-  }
-
-  private String cursor(OrgId org, String prefix, String eventId, String param) {
-    String key = ids.get(idKey(org.value(), eventId));
-    if (key == null || !key.startsWith(prefix)) {
-      throw ApiException.invalid(param, param + " names no event of this list: " + eventId + ".");
-    }
-    return key;
+    return window.page(found, query.paging().limit());
   }
 
   private static String prefix(OrgId org, Mode mode) {
@@ -156,12 +133,6 @@ public final class EventLog {
 
   private static String idKey(String org, String eventId) {
     return org + "/" + eventId;
-  }
-
-  /** Whole seconds, rounded up: an event's time is whole seconds already; a bound may not be. */
-  private static String seconds(Instant at) {
-    long seconds = at.getEpochSecond() + (at.getNano() > 0 ? 1 : 0);
-    return String.format("%012d", Math.max(0, seconds));
   }
 
   private static <V> KeyValueStore<String, V> writable(ReadOnlyKeyValueStore<String, V> store) {
