@@ -193,7 +193,6 @@ class SecuredKafkaTest {
         Topics.RUN_COMMANDS.name(),
         Topics.IDEMPOTENCY.name(),
         Topics.RUNS_BY_ORG.name(),
-        Topics.EVENTS_BY_ORG.name(),
         Topics.WEBHOOK_ATTEMPTS.name());
     write(
         acls,
@@ -201,7 +200,6 @@ class SecuredKafkaTest {
         Topics.RUN_COMMANDS.name(),
         Topics.RUNS_BY_ORG.name(),
         Topics.RUN_EVENTS.name(),
-        Topics.EVENTS_BY_ORG.name(),
         Topics.TEMPLATE_EVENTS.name(),
         Topics.REPLIES.name(),
         Topics.API_KEYS.name(),

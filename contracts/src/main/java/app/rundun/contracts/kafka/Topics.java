@@ -54,14 +54,6 @@ public final class Topics {
   public static final Topic<String, ListedRun> RUNS_BY_ORG =
       new Topic<>("rundun.runs-by-org", Serdes.String(), new JsonSerde<>(ListedRun.class), false);
 
-  /**
-   * Every run event again, re-keyed by organisation id: the run stage's way to the organisation's
-   * event log behind {@code GET /v1/events} (the explicitly named repartition of run events).
-   * Internal to the run-processor.
-   */
-  public static final Topic<String, RunEvent> EVENTS_BY_ORG =
-      new Topic<>("rundun.events-by-org", Serdes.String(), new JsonSerde<>(RunEvent.class), false);
-
   /** Every run event, keyed by run id, as CloudEvents 1.0 structured JSON. */
   public static final Topic<String, RunEvent> RUN_EVENTS =
       new Topic<>("rundun.run-events", Serdes.String(), new JsonSerde<>(RunEvent.class), false);
@@ -117,7 +109,6 @@ public final class Topics {
         RUNS_BY_ORG,
         REPLIES,
         RUN_EVENTS,
-        EVENTS_BY_ORG,
         TEMPLATE_EVENTS,
         API_KEYS,
         WEBHOOK_DELIVERIES,

@@ -27,8 +27,6 @@ public final class InternalPaths {
   public static final String MEMBER_SIGN_IN = "/internal/orgs/{orgId}/member_sign_in";
   public static final String USAGE = "/internal/orgs/{orgId}/usage";
   public static final String API_KEYS = "/internal/orgs/{orgId}/api_keys";
-  public static final String ORG_EVENTS = "/internal/orgs/{orgId}/events";
-  public static final String ORG_EVENT = "/internal/orgs/{orgId}/events/{eventId}";
 
   private InternalPaths() {}
 
@@ -79,20 +77,6 @@ public final class InternalPaths {
 
   public static String apiKeys(OrgId org) {
     return org(org) + "/api_keys";
-  }
-
-  /** A page of the event log; {@code queryJson} is the parsed list query, as JSON. */
-  public static String orgEvents(OrgId org, Mode mode, String queryJson) {
-    return org(org)
-        + "/events?mode="
-        + mode.name()
-        + "&query="
-        + URLEncoder.encode(queryJson, StandardCharsets.UTF_8);
-  }
-
-  /** One event, when it is the organisation's and of the mode. */
-  public static String orgEvent(OrgId org, Mode mode, String eventId) {
-    return org(org) + "/events/" + eventId + "?mode=" + mode.name();
   }
 
   private static String org(OrgId org) {

@@ -3,8 +3,6 @@ package app.rundun.ingest.queries;
 import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
-import app.rundun.contracts.events.EventListQuery;
-import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.members.MemberResource;
@@ -123,22 +121,6 @@ public class ProcessorQueries implements AutoCloseable {
    */
   public Read<byte[]> runJson(OrgId org, Mode mode, RunId id) {
     return sendRaw(InternalPaths.orgRun(org, mode, id), Freshness.MAY_LAG, null);
-  }
-
-  /** A page of the organisation's event log, from the instance owning the organisation. */
-  public Read<ListPage<RunEvent>> events(OrgId org, Mode mode, EventListQuery query) {
-    return get(
-        InternalPaths.orgEvents(org, mode, Json.mapper().writeValueAsString(query)),
-        Freshness.MAY_LAG,
-        new TypeReference<ListPage<RunEvent>>() {});
-  }
-
-  /** One event of the organisation's log, of the mode; not found otherwise. */
-  public Read<RunEvent> event(OrgId org, Mode mode, String eventId) {
-    return get(
-        InternalPaths.orgEvent(org, mode, eventId),
-        Freshness.MAY_LAG,
-        new TypeReference<RunEvent>() {});
   }
 
   public Read<List<WebhookAttempt>> webhookAttempts(RunId id, Freshness freshness) {

@@ -2,7 +2,6 @@ package app.rundun.processor.topology;
 
 import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
-import app.rundun.processor.eventlog.EventLogStage;
 import app.rundun.processor.idempotency.IdempotencyStage;
 import app.rundun.processor.organisations.OrgStage;
 import app.rundun.processor.runlist.RunListStage;
@@ -20,12 +19,9 @@ import org.apache.kafka.streams.Topology;
  * <pre>
  * rundun.org-commands (key org id) -> org-stage [organisations, quota, template versions]
  *     -> rundun.run-commands (StartRun, key run id) | rundun.replies | rundun.api-keys
- *      | rundun.template-events
  * rundun.run-commands (key run id) -> run-stage [runs, run expiry]
  *     -> rundun.run-events | rundun.replies | rundun.webhook-deliveries | rundun.runs-by-org
- *      | rundun.events-by-org
  * rundun.runs-by-org (key org id) -> run-list-stage [run list, its ids, its update times]
- * rundun.events-by-org (key org id) -> event-log-stage [event log, its ids, its expiry]
  * rundun.idempotency (key scope|key) -> idempotency-stage [claims, their ends] -> rundun.replies
  * rundun.webhook-attempts (key run id) -> webhook-attempts-stage [webhook-attempts]
  * </pre>
@@ -42,8 +38,6 @@ public final class RundunTopology {
   public static final String RUN_LIST_STAGE = "run-list-stage";
   public static final String ATTEMPTS_SOURCE = "webhook-attempts-source";
   public static final String ATTEMPTS_STAGE = "webhook-attempts-stage";
-  public static final String EVENT_LOG_SOURCE = "events-by-org-source";
-  public static final String EVENT_LOG_STAGE = "event-log-stage";
 
   private RundunTopology() {}
 
@@ -65,15 +59,10 @@ public final class RundunTopology {
     sink(topology, RunStage.REPLIES_SINK, Topics.REPLIES, RUN_STAGE);
     sink(topology, RunStage.WEBHOOKS_SINK, Topics.WEBHOOK_DELIVERIES, RUN_STAGE);
     sink(topology, RunStage.RUNS_BY_ORG_SINK, Topics.RUNS_BY_ORG, RUN_STAGE);
-    sink(topology, RunStage.EVENTS_BY_ORG_SINK, Topics.EVENTS_BY_ORG, RUN_STAGE);
 
     source(topology, RUN_LIST_SOURCE, Topics.RUNS_BY_ORG);
     topology.addProcessor(RUN_LIST_STAGE, RunListStage::new, RUN_LIST_SOURCE);
     RunListStage.storeBuilders().forEach(store -> topology.addStateStore(store, RUN_LIST_STAGE));
-
-    source(topology, EVENT_LOG_SOURCE, Topics.EVENTS_BY_ORG);
-    topology.addProcessor(EVENT_LOG_STAGE, () -> new EventLogStage(clock), EVENT_LOG_SOURCE);
-    EventLogStage.storeBuilders().forEach(store -> topology.addStateStore(store, EVENT_LOG_STAGE));
 
     source(topology, IDEMPOTENCY_SOURCE, Topics.IDEMPOTENCY);
     topology.addProcessor(IDEMPOTENCY_STAGE, () -> new IdempotencyStage(clock), IDEMPOTENCY_SOURCE);
