@@ -37,6 +37,26 @@ final class Eventually {
     throw new AssertionError(what + " did not happen within " + timeout + "; last: " + last);
   }
 
+  /**
+   * Whether {@code condition} holds at every look for {@code period}: for what can be true for a
+   * moment and then not (a group between the two rounds of a rebalance).
+   */
+  static boolean stays(Duration period, BooleanSupplier condition) {
+    long until = System.nanoTime() + period.toNanos();
+    do {
+      if (!condition.getAsBoolean()) {
+        return false;
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    } while (System.nanoTime() < until);
+    return true;
+  }
+
   /** Whether {@code condition} came to hold before the timeout; the caller asserts what follows. */
   static boolean holds(Duration timeout, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -94,25 +94,13 @@ final class TestSystem {
                 .allMatch(r ->
                     r.isRunning()
                         && r.streams().metadataForAllStreamsClients().size() == runners.size());
-    boolean settled = Eventually.holds(java.time.Duration.ofSeconds(60), () -> stays(running));
+    boolean settled =
+        Eventually.holds(
+            java.time.Duration.ofSeconds(60),
+            () -> Eventually.stays(java.time.Duration.ofSeconds(1), running));
     if (!settled) {
       throw new AssertionError("The run-processor group did not settle");
     }
-  }
-
-  private static boolean stays(java.util.function.BooleanSupplier condition) {
-    for (int look = 0; look < 10; look++) {
-      if (!condition.getAsBoolean()) {
-        return false;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
   }
 
   static Api operator() {
