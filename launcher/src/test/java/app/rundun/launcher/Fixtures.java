@@ -68,6 +68,18 @@ final class Fixtures {
             List.of(Map.of("id", "s-1", "type", "boolean", "title", "Ok?"))));
   }
 
+  /** One number step, {@code s-od01}: the odometer of the seed, the smallest whole run. */
+  static final List<Map<String, Object>> ODOMETER_STEP =
+      List.of(Map.of("id", "s-od01", "type", "number", "title", "Odometer"));
+
+  /** The executor opens, answers and submits a run of {@link #ODOMETER_STEP}. */
+  static void completeOdometerRun(Api executor, String runId) {
+    String run = "/v1/executor/runs/" + runId;
+    executor.post(run + "/open", Map.of()).expect(200);
+    executor.put(run + "/steps/s-od01/answer", Map.of("value", 42150)).expect(200);
+    executor.post(run + "/submit", Map.of()).expect(200);
+  }
+
   /** Dispatches a plain run of the template; returns its id. */
   static String dispatch(Api live, String templateId) {
     return live.post("/v1/runs", Map.of("template_id", templateId))

@@ -85,6 +85,19 @@ class SecretScanTest {
               "scan-run-2")
           .expect(201);
 
+      // Step 1b: an account endpoint's secrets: made by Rundun, given, and made on rotation.
+      JsonNode endpoint =
+          live.post("/v1/webhook_endpoints", Map.of("url", receiver.url("/account")), "scan-we-1")
+              .expect(201)
+              .json();
+      secrets.add(endpoint.get("secret").asString());
+      String rotate = "/v1/webhook_endpoints/" + endpoint.get("id").asString() + "/rotate_secret";
+      secrets.add(
+          live.post(rotate, Map.of(), "scan-we-2").expect(200).json().get("secret").asString());
+      String givenOnRotation = "whsec_" + "c2Nhbi1yb3RhdGVkLXNlY3JldC0xMjM0NTY3ODk=";
+      secrets.add(givenOnRotation);
+      live.post(rotate, Map.of("secret", givenOnRotation), "scan-we-3").expect(200);
+
       // Step 2: a member invited, their password set, signed in to a member run.
       String invite =
           live.post("/v1/members", Map.of("name", "Sam Scan", "email", "sam@scan.example"), "m-1")

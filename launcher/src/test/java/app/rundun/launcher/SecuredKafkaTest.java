@@ -116,6 +116,7 @@ class SecuredKafkaTest {
                   "Odometer",
                   "steps",
                   List.of(Map.of("id", "s-od01", "type", "number", "title", "Odometer"))));
+      live.post("/v1/webhook_endpoints", Map.of("url", receiver.url("/endpoint"))).expect(201);
       String run =
           live.post(
                   "/v1/runs",
@@ -132,13 +133,16 @@ class SecuredKafkaTest {
       assertThat(live.get("/v1/runs/" + run).expect(200).json().get("status").asString())
           .isEqualTo("completed");
 
-      // Step 4: the dispatcher delivered every event, and the processor logged the attempts.
-      assertThat(receiver.await(3, Duration.ofSeconds(30))).hasSizeGreaterThanOrEqualTo(3);
+      // Step 4: the dispatcher delivered every event to the run's webhook and to the account
+      // endpoint, and the processor logged the attempts.
+      assertThat(receiver.await(6, Duration.ofSeconds(30)))
+          .filteredOn(request -> request.path().equals("/endpoint"))
+          .hasSize(3);
       Eventually.until(
           "the attempts in the log",
           Duration.ofSeconds(30),
           () -> live.get("/v1/runs/" + run + "/webhook_deliveries").expect(200).json(),
-          log -> log.get("data").size() >= 3);
+          log -> log.get("data").size() >= 6);
 
       // Step 5: analytics reads the event topic, and nothing else.
       assertThat(consume(bootstrap, "analytics", Topics.RUN_EVENTS.name())).isPositive();
@@ -203,7 +207,8 @@ class SecuredKafkaTest {
         Topics.TEMPLATE_EVENTS.name(),
         Topics.REPLIES.name(),
         Topics.API_KEYS.name(),
-        Topics.WEBHOOK_DELIVERIES.name());
+        Topics.WEBHOOK_DELIVERIES.name(),
+        Topics.WEBHOOK_ENDPOINTS.name());
     for (ResourceType type :
         List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
       acls.add(
@@ -214,6 +219,8 @@ class SecuredKafkaTest {
         acls,
         DISPATCHER,
         Topics.WEBHOOK_DELIVERIES.name(),
+        Topics.RUN_EVENTS.name(),
+        Topics.WEBHOOK_ENDPOINTS.name(),
         Topics.WEBHOOK_SCHEDULE.name(),
         Topics.WEBHOOK_REDELIVERIES.name());
     write(acls, DISPATCHER, Topics.WEBHOOK_SCHEDULE.name(), Topics.WEBHOOK_ATTEMPTS.name());

@@ -15,9 +15,6 @@ import tools.jackson.databind.JsonNode;
  */
 class WebhookDeliveryTest {
 
-  private static final List<Map<String, Object>> ONE_STEP =
-      List.of(Map.of("id", "s-od01", "type", "number", "title", "Odometer"));
-
   @Test
   void subscribedEventsArriveSignedAndTheOfficialLibraryVerifiesThem() throws Exception {
     try (Receiver receiver = Receiver.alwaysOk()) {
@@ -34,7 +31,7 @@ class WebhookDeliveryTest {
                   "events",
                   List.of("step.completed", "run.completed")));
       // Step 2: the executor opens, answers and submits.
-      complete(live.anonymous(), runId);
+      Fixtures.completeOdometerRun(live.anonymous(), runId);
       // Step 3: exactly the two subscribed events arrive, in order, verifiable with the library.
       List<Receiver.Received> got = receiver.await(2, Duration.ofSeconds(20));
       // run.opened was not subscribed: give it time to arrive if it wrongly would.
@@ -168,7 +165,7 @@ class WebhookDeliveryTest {
     try (Receiver receiver = new Receiver(n -> new Receiver.Reply(410, Map.of()))) {
       Api live = TestSystem.newOrganisation("team");
       String runId = dispatch(live, Map.of("url", receiver.url("/gone")));
-      complete(live.anonymous(), runId);
+      Fixtures.completeOdometerRun(live.anonymous(), runId);
       JsonNode log = awaitOutcomes(live, runId, 3);
       assertThat(outcomes(log)).containsOnly("stopped");
       assertThat(receiver.received()).as("only the first event was sent").hasSize(1);
@@ -234,7 +231,7 @@ class WebhookDeliveryTest {
   }
 
   private static String template(Api live) {
-    return live.post("/v1/templates", Map.of("name", "Hooks", "steps", ONE_STEP))
+    return live.post("/v1/templates", Map.of("name", "Hooks", "steps", Fixtures.ODOMETER_STEP))
         .expect(201)
         .json()
         .get("template_id")
@@ -247,12 +244,5 @@ class WebhookDeliveryTest {
         .json()
         .get("run_id")
         .asString();
-  }
-
-  private static void complete(Api executor, String runId) {
-    String run = "/v1/executor/runs/" + runId;
-    executor.post(run + "/open", Map.of()).expect(200);
-    executor.put(run + "/steps/s-od01/answer", Map.of("value", 42150)).expect(200);
-    executor.post(run + "/submit", Map.of()).expect(200);
   }
 }

@@ -10,6 +10,7 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.webhooks.WebhookConfig;
+import app.rundun.contracts.webhooks.WebhookEndpoint;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
@@ -31,7 +32,17 @@ import java.util.Map;
   @JsonSubTypes.Type(value = OrgCommand.CreateRun.class, name = "create_run"),
   @JsonSubTypes.Type(value = OrgCommand.CreateMember.class, name = "create_member"),
   @JsonSubTypes.Type(value = OrgCommand.SetMemberPassword.class, name = "set_member_password"),
-  @JsonSubTypes.Type(value = OrgCommand.DeactivateMember.class, name = "deactivate_member")
+  @JsonSubTypes.Type(value = OrgCommand.DeactivateMember.class, name = "deactivate_member"),
+  @JsonSubTypes.Type(
+      value = OrgCommand.CreateWebhookEndpoint.class,
+      name = "create_webhook_endpoint"),
+  @JsonSubTypes.Type(
+      value = OrgCommand.UpdateWebhookEndpoint.class,
+      name = "update_webhook_endpoint"),
+  @JsonSubTypes.Type(
+      value = OrgCommand.DeleteWebhookEndpoint.class,
+      name = "delete_webhook_endpoint"),
+  @JsonSubTypes.Type(value = OrgCommand.RotateWebhookSecret.class, name = "rotate_webhook_secret")
 })
 public sealed interface OrgCommand {
 
@@ -73,6 +84,34 @@ public sealed interface OrgCommand {
   record SetMemberPassword(OrgId orgId, String userId, String passwordHash) implements OrgCommand {}
 
   record DeactivateMember(OrgId orgId, String userId) implements OrgCommand {}
+
+  /** A command on one of the organisation's account webhook endpoints, in one mode. */
+  sealed interface EndpointCommand extends OrgCommand {
+    Mode mode();
+
+    String endpointId();
+  }
+
+  /** A new account webhook endpoint; its secret comes sealed. */
+  record CreateWebhookEndpoint(
+      OrgId orgId,
+      Mode mode,
+      String endpointId,
+      WebhookEndpoint.Changes fields,
+      String sealedSecret)
+      implements EndpointCommand {}
+
+  record UpdateWebhookEndpoint(
+      OrgId orgId, Mode mode, String endpointId, WebhookEndpoint.Changes changes)
+      implements EndpointCommand {}
+
+  record DeleteWebhookEndpoint(OrgId orgId, Mode mode, String endpointId)
+      implements EndpointCommand {}
+
+  /** A new secret for the endpoint; the old one still signs for {@code oldSecretSeconds}. */
+  record RotateWebhookSecret(
+      OrgId orgId, Mode mode, String endpointId, String sealedSecret, long oldSecretSeconds)
+      implements EndpointCommand {}
 
   /** Checked against the quota and the template here, then started on the run's partition. */
   record CreateRun(

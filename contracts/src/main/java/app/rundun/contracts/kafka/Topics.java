@@ -13,6 +13,7 @@ import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookDelivery;
+import app.rundun.contracts.webhooks.WebhookEndpoint;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -89,6 +90,17 @@ public final class Topics {
           new JsonSerde<>(ScheduledDelivery.class),
           true);
 
+  /**
+   * Account webhook endpoints, keyed {@code {org id}/{endpoint id}}, each record the whole endpoint
+   * (its secrets sealed); a tombstone deletes. Compacted, read whole by every dispatcher.
+   */
+  public static final Topic<String, WebhookEndpoint> WEBHOOK_ENDPOINTS =
+      new Topic<>(
+          "rundun.webhook-endpoints",
+          Serdes.String(),
+          new JsonSerde<>(WebhookEndpoint.class),
+          true);
+
   /** Every delivery attempt, keyed by run id, for the integrator to read. */
   public static final Topic<String, WebhookAttempt> WEBHOOK_ATTEMPTS =
       new Topic<>(
@@ -113,6 +125,7 @@ public final class Topics {
         API_KEYS,
         WEBHOOK_DELIVERIES,
         WEBHOOK_SCHEDULE,
+        WEBHOOK_ENDPOINTS,
         WEBHOOK_ATTEMPTS,
         WEBHOOK_REDELIVERIES);
   }

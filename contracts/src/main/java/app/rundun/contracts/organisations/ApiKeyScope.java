@@ -17,7 +17,7 @@ public enum ApiKeyScope {
   RUNS_WRITE("runs:write"),
   /** Create and change templates. */
   TEMPLATES_WRITE("templates:write"),
-  /** Redeliver webhook events. */
+  /** Redeliver webhook events; create, change, rotate and delete webhook endpoints. */
   WEBHOOKS_WRITE("webhooks:write"),
   /** Invite and deactivate members. */
   MEMBERS_WRITE("members:write");

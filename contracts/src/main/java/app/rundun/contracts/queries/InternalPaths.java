@@ -27,6 +27,9 @@ public final class InternalPaths {
   public static final String MEMBER_SIGN_IN = "/internal/orgs/{orgId}/member_sign_in";
   public static final String USAGE = "/internal/orgs/{orgId}/usage";
   public static final String API_KEYS = "/internal/orgs/{orgId}/api_keys";
+  public static final String WEBHOOK_ENDPOINTS = "/internal/orgs/{orgId}/webhook_endpoints";
+  public static final String WEBHOOK_ENDPOINT =
+      "/internal/orgs/{orgId}/webhook_endpoints/{endpointId}";
 
   private InternalPaths() {}
 
@@ -77,6 +80,14 @@ public final class InternalPaths {
 
   public static String apiKeys(OrgId org) {
     return org(org) + "/api_keys";
+  }
+
+  public static String webhookEndpoints(OrgId org, Mode mode) {
+    return org(org) + "/webhook_endpoints?mode=" + mode.name();
+  }
+
+  public static String webhookEndpoint(OrgId org, Mode mode, String endpointId) {
+    return org(org) + "/webhook_endpoints/" + endpointId + "?mode=" + mode.name();
   }
 
   private static String org(OrgId org) {

@@ -152,14 +152,14 @@ public final class AddressPolicy {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      return "webhook.url is not a valid URL.";
+      return "This is not a valid URL.";
     }
     if (uri.getPort() == 0 || uri.getPort() > 65535 || uri.getPort() < -1) {
-      return "webhook.url has a port out of range (1 to 65535).";
+      return "The URL has a port out of range (1 to 65535).";
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      return "webhook.url must be an http or https URL.";
+      return "The URL must be an http or https URL.";
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
@@ -167,17 +167,19 @@ public final class AddressPolicy {
       String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
       String named = authority.replaceFirst("^.*@", "").replaceFirst(":[0-9]*$", "");
       return !named.isEmpty() && looksNumeric(named)
-          ? "webhook.url " + named + " is an IPv4 address in another form than four decimal parts."
-          : "webhook.url has no host.";
+          ? "The URL's host "
+              + named
+              + " is an IPv4 address in another form than four decimal parts."
+          : "The URL has no host.";
     }
     if (uri.getUserInfo() != null) {
-      return "webhook.url must not carry credentials.";
+      return "The URL must not carry credentials.";
     }
     try {
       resolvePermitted(host);
       return null;
     } catch (RefusedAddressException e) {
-      return "webhook.url " + e.getMessage() + ".";
+      return "The URL's host " + e.getMessage() + ".";
     } catch (UnknownHostException e) {
       return null;
     }

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One delivery attempt, as the integrator reads it. {@code id} names it in its run's log (the
- * cursor of the log's pages); the dispatcher sends it without one and the log gives it.
+ * cursor of the log's pages); the dispatcher sends it without one and the log gives it. {@code
+ * endpointId} names the account endpoint it went to, null for the run's own webhook.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record WebhookAttempt(
@@ -17,6 +18,7 @@ public record WebhookAttempt(
     int attempt,
     Instant at,
     String url,
+    String endpointId,
     Integer statusCode,
     long durationMs,
     String error,
@@ -33,6 +35,7 @@ public record WebhookAttempt(
         attempt,
         at,
         url,
+        endpointId,
         statusCode,
         durationMs,
         error,

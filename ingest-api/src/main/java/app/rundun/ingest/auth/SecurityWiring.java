@@ -135,6 +135,8 @@ class SecurityWiring implements WebMvcConfigurer {
                 .hasAuthority(Authorities.scope(ApiKeyScope.RUNS_WRITE))
                 .requestMatchers("/v1/templates", "/v1/templates/**")
                 .hasAuthority(Authorities.scope(ApiKeyScope.TEMPLATES_WRITE))
+                .requestMatchers("/v1/webhook_endpoints", "/v1/webhook_endpoints/**")
+                .hasAuthority(Authorities.scope(ApiKeyScope.WEBHOOKS_WRITE))
                 .requestMatchers("/v1/members", "/v1/members/**")
                 .hasAuthority(Authorities.scope(ApiKeyScope.MEMBERS_WRITE))
                 // Anything else only a key without restrictions: a new endpoint is closed to

@@ -20,6 +20,7 @@ import app.rundun.contracts.runs.RunResource;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookAttempt;
+import app.rundun.contracts.webhooks.WebhookEndpointResource;
 import app.rundun.ingest.IngestProperties;
 import java.io.IOException;
 import java.util.List;
@@ -147,6 +148,21 @@ public class ProcessorQueries implements AutoCloseable {
         InternalPaths.members(org),
         Freshness.MAY_LAG,
         new TypeReference<List<MemberResource>>() {});
+  }
+
+  /** Read from the owner, so an endpoint just made or changed is shown as it now is. */
+  public Read<List<WebhookEndpointResource>> webhookEndpoints(OrgId org, Mode mode) {
+    return get(
+        InternalPaths.webhookEndpoints(org, mode),
+        Freshness.CURRENT,
+        new TypeReference<List<WebhookEndpointResource>>() {});
+  }
+
+  public Read<WebhookEndpointResource> webhookEndpoint(OrgId org, Mode mode, String endpointId) {
+    return get(
+        InternalPaths.webhookEndpoint(org, mode, endpointId),
+        Freshness.CURRENT,
+        new TypeReference<WebhookEndpointResource>() {});
   }
 
   /** The organisation's API keys, newest first; read from the owner, so a new key is listed. */

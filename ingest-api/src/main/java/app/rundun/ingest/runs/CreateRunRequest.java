@@ -9,9 +9,7 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.contracts.webhooks.WebhookConfig;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashSet;
+import app.rundun.ingest.webhooks.WebhookFields;
 import java.util.List;
 import java.util.Map;
 
@@ -73,62 +71,12 @@ record CreateRunRequest(
   /** Where and what to deliver for this run. */
   record WebhookRequest(String url, String secret, List<String> events) {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     Webhook validate(AddressPolicy policy, SecretBox box) {
-      if (url == null || url.length() > 2048) {
-        throw ApiException.invalid("webhook.url", "webhook.url is required, up to 2048 chars.");
-      }
-      String refusal = policy.refusal(url);
-      if (refusal != null) {
-        throw ApiException.invalid("webhook.url", refusal);
-      }
-      if (secret != null && !isValidSecret(secret)) {
-        throw ApiException.invalid(
-            "webhook.secret", "webhook.secret is whsec_ followed by base64 (at least 1 byte).");
-      }
-      if (events != null) {
-        if (events.isEmpty() || new HashSet<>(events).size() != events.size()) {
-          throw ApiException.invalid(
-              "webhook.events", "webhook.events lists distinct event types; omit it for all.");
-        }
-      }
-      List<RunEventType> wanted = events == null ? null : eventTypes(events);
-      String generated = secret == null ? generateSecret() : null;
-      String plain = secret == null ? generated : secret;
-      return new Webhook(new WebhookConfig(url, box.seal(plain), wanted), generated);
-    }
-
-    private static List<RunEventType> eventTypes(List<String> names) {
-      return names.stream()
-          .map(name ->
-              RunEventType.fromWire(name)
-                  .orElseThrow(() ->
-                      ApiException.invalid(
-                          "webhook.events",
-                          "Unknown event type "
-                              + name
-                              + "; known: "
-                              + RunEventType.wireNames()
-                              + ".")))
-          .toList();
-    }
-
-    private static boolean isValidSecret(String candidate) {
-      if (!candidate.startsWith("whsec_") || candidate.length() > 200) {
-        return false;
-      }
-      try {
-        return Base64.getDecoder().decode(candidate.substring(6)).length > 0;
-      } catch (IllegalArgumentException e) {
-        return false;
-      }
-    }
-
-    private static String generateSecret() {
-      byte[] bytes = new byte[32];
-      RANDOM.nextBytes(bytes);
-      return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+      String to = WebhookFields.url(url, "webhook.url", policy);
+      String plain = WebhookFields.secretOrNew(secret, "webhook.secret");
+      List<RunEventType> wanted = WebhookFields.events(events, "webhook.events");
+      return new Webhook(
+          new WebhookConfig(to, box.seal(plain), wanted), secret == null ? plain : null);
     }
   }
 }

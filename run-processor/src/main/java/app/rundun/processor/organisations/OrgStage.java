@@ -18,6 +18,7 @@ import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.stores.StoreBuilders;
 import app.rundun.processor.templates.TemplateVersions;
+import app.rundun.processor.webhooks.WebhookEndpoints;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   public static final String REPLIES_SINK = "org-replies-sink";
   public static final String API_KEYS_SINK = "org-api-keys-sink";
   public static final String TEMPLATE_EVENTS_SINK = "org-template-events-sink";
+  public static final String ENDPOINTS_SINK = "org-webhook-endpoints-sink";
 
   private static final Logger log = LoggerFactory.getLogger(OrgStage.class);
 
@@ -56,6 +58,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private TemplateVersions templates;
   private MemberDirectory members;
   private CreateOnceGuard idempotency;
+  private WebhookEndpoints endpoints;
 
   public OrgStage(Clock clock) {
     this.clock = clock;
@@ -69,7 +72,8 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
         StoreBuilders.json(RUN_SEQUENCE_STORE, Long.class),
         StoreBuilders.json(TemplateVersions.STORE, TemplateResource.class),
         MemberDirectory.storeBuilder(),
-        CreateOnceGuard.storeBuilder());
+        CreateOnceGuard.storeBuilder(),
+        WebhookEndpoints.storeBuilder());
   }
 
   @Override
@@ -81,6 +85,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
     this.templates = new TemplateVersions(context.getStateStore(TemplateVersions.STORE));
     this.members = new MemberDirectory(context.getStateStore(MemberDirectory.STORE));
     this.idempotency = new CreateOnceGuard(context.getStateStore(CreateOnceGuard.STORE));
+    this.endpoints = new WebhookEndpoints(context.getStateStore(WebhookEndpoints.STORE));
   }
 
   @Override
@@ -214,6 +219,13 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
           members.activate(set.orgId(), set.userId(), set.passwordHash()).resource();
       case OrgCommand.DeactivateMember deactivate ->
           members.deactivate(deactivate.orgId(), deactivate.userId()).resource();
+      case OrgCommand.EndpointCommand endpoint -> {
+        organisation(endpoint.orgId());
+        WebhookEndpoints.Applied applied = endpoints.apply(endpoint, now);
+        context.forward(
+            new Record<>(applied.key(), applied.endpoint(), record.timestamp()), ENDPOINTS_SINK);
+        yield applied.reply();
+      }
       case OrgCommand.CreateRun create -> {
         startRun(create, record, now);
         yield null;

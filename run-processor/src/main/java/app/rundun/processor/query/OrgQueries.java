@@ -8,6 +8,7 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.queries.InternalPaths;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.contracts.webhooks.WebhookEndpoint;
 import app.rundun.processor.members.Member;
 import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.members.PasswordCheck;
@@ -15,6 +16,7 @@ import app.rundun.processor.organisations.OrgStage;
 import app.rundun.processor.organisations.Organisation;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.templates.TemplateVersions;
+import app.rundun.processor.webhooks.WebhookEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The internal reads of an organisation's state, on the instance owning the organisation:
- * templates, members and their sign-in, usage, API keys ({@link LocalAnswers}).
+ * templates, members and their sign-in, usage, API keys, webhook endpoints ({@link LocalAnswers}).
  */
 @RestController
 class OrgQueries {
@@ -133,6 +135,36 @@ class OrgQueries {
             Optional.ofNullable(owner.<Organisation>localStore(OrgStage.STORE, located).get(orgId))
                 .orElseThrow(() -> ApiException.notFound("organisation", orgId))
                 .keyResources());
+  }
+
+  @GetMapping(InternalPaths.WEBHOOK_ENDPOINTS)
+  ResponseEntity<?> webhookEndpoints(
+      @PathVariable String orgId, @RequestParam Mode mode, HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answers.answer(
+        WebhookEndpoints.STORE,
+        org.value(),
+        request,
+        located ->
+            endpoints(located).list(org, mode).stream().map(WebhookEndpoint::resource).toList());
+  }
+
+  @GetMapping(InternalPaths.WEBHOOK_ENDPOINT)
+  ResponseEntity<?> webhookEndpoint(
+      @PathVariable String orgId,
+      @PathVariable String endpointId,
+      @RequestParam Mode mode,
+      HttpServletRequest request) {
+    OrgId org = new OrgId(orgId);
+    return answers.answer(
+        WebhookEndpoints.STORE,
+        org.value(),
+        request,
+        located -> endpoints(located).get(org, mode, endpointId).resource());
+  }
+
+  private WebhookEndpoints endpoints(Owner.Located located) {
+    return new WebhookEndpoints(owner.<WebhookEndpoint>localStore(WebhookEndpoints.STORE, located));
   }
 
   private MemberDirectory directory(Owner.Located located) {

@@ -6,7 +6,6 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.events.RunEventType;
-import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.TraceHeaders;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
@@ -20,9 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -220,7 +217,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (webhook != null && webhook.wants(type)) {
       String traceparent = TraceHeaders.traceparent(trace).orElse(null);
       context.forward(
-          traced(run.id().value(), delivery(run, webhook, event, traceparent), now), WEBHOOKS_SINK);
+          traced(run.id().value(), WebhookDelivery.toRunWebhook(event, webhook, traceparent), now),
+          WEBHOOKS_SINK);
     }
   }
 
@@ -246,25 +244,6 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   private Record<String, Object> traced(String key, Object value, Instant now) {
     return new Record<>(key, value, now.toEpochMilli(), TraceHeaders.carried(trace));
-  }
-
-  /** The Standard Webhooks body: {@code {"type", "timestamp", "data"}}, fixed once, here. */
-  private static WebhookDelivery delivery(
-      Run run, WebhookConfig webhook, RunEvent event, String traceparent) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", event.type());
-    body.put("timestamp", event.time());
-    body.put("data", event.data());
-    return new WebhookDelivery(
-        event.id(),
-        run.id().value(),
-        run.orgId().value(),
-        event.type(),
-        webhook.url(),
-        webhook.sealedSecret(),
-        Json.mapper().writeValueAsString(body),
-        event.time(),
-        traceparent);
   }
 
   private void sweep(long timestamp) {

@@ -10,6 +10,7 @@ import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.webhooks.WebhookEndpoint;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.RunViews;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, RunEvent> events;
   private final TestOutputTopic<String, ApiKeyRecord> apiKeys;
   private final TestOutputTopic<String, TemplateEvent> templateEvents;
+  private final TestOutputTopic<String, WebhookEndpoint> webhookEndpoints;
 
   TopologyHarness() {
     Properties props = new Properties();
@@ -85,6 +87,11 @@ final class TopologyHarness implements AutoCloseable {
             Topics.TEMPLATE_EVENTS.name(),
             Topics.TEMPLATE_EVENTS.keySerde().deserializer(),
             Topics.TEMPLATE_EVENTS.valueSerde().deserializer());
+    webhookEndpoints =
+        driver.createOutputTopic(
+            Topics.WEBHOOK_ENDPOINTS.name(),
+            Topics.WEBHOOK_ENDPOINTS.keySerde().deserializer(),
+            Topics.WEBHOOK_ENDPOINTS.valueSerde().deserializer());
   }
 
   /** Sends an org command with a correlation id and returns the reply that carries it. */
@@ -129,6 +136,10 @@ final class TopologyHarness implements AutoCloseable {
 
   List<TestRecord<String, TemplateEvent>> templateEvents() {
     return templateEvents.readRecordsToList();
+  }
+
+  List<TestRecord<String, WebhookEndpoint>> webhookEndpoints() {
+    return webhookEndpoints.readRecordsToList();
   }
 
   List<TestRecord<String, ApiKeyRecord>> apiKeys() {

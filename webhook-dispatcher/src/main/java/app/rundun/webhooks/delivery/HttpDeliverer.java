@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -81,15 +83,26 @@ public final class HttpDeliverer implements AutoCloseable {
             .build();
   }
 
+  /**
+   * Posts the body signed with each secret: during a rotation {@code webhook-signature} carries a
+   * signature per secret, space-separated, and a receiver holding either verifies.
+   */
   public Attempt post(
-      String url, String secret, String eventId, String body, Map<String, String> traceHeaders) {
+      String url,
+      List<String> secrets,
+      String eventId,
+      String body,
+      Map<String, String> traceHeaders) {
     long timestamp = clock.instant().getEpochSecond();
     HttpPost post = new HttpPost(url);
     traceHeaders.forEach(post::setHeader);
     post.setHeader("webhook-id", eventId);
     post.setHeader("webhook-timestamp", Long.toString(timestamp));
     post.setHeader(
-        "webhook-signature", StandardWebhookSigner.sign(secret, eventId, timestamp, body));
+        "webhook-signature",
+        secrets.stream()
+            .map(secret -> StandardWebhookSigner.sign(secret, eventId, timestamp, body))
+            .collect(Collectors.joining(" ")));
     post.setEntity(
         new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
     long started = System.nanoTime();

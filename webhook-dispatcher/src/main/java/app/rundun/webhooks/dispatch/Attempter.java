@@ -5,6 +5,7 @@ import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.contracts.webhooks.WebhookDelivery;
+import app.rundun.contracts.webhooks.WebhookEndpoint;
 import app.rundun.webhooks.DispatcherProperties;
 import app.rundun.webhooks.delivery.Attempt;
 import app.rundun.webhooks.delivery.AttemptTracing;
@@ -13,6 +14,8 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,16 @@ final class Attempter implements AutoCloseable {
   private final HttpDeliverer deliverer;
   private final PhotoLinks photoLinks;
   private final AttemptTracing tracing;
+  private final EndpointDirectory endpoints;
 
-  Attempter(DispatcherProperties properties, Clock clock, Tracer tracer, Propagator propagator) {
+  Attempter(
+      DispatcherProperties properties,
+      Clock clock,
+      EndpointDirectory endpoints,
+      Tracer tracer,
+      Propagator propagator) {
     this.clock = clock;
+    this.endpoints = endpoints;
     this.tracing = new AttemptTracing(tracer, propagator);
     this.secrets = new SecretBox(properties.webhookSecretKey());
     this.plan = new RetryPlan(properties.webhookRetrySchedule(), properties.webhookMaxRetryAfter());
@@ -51,19 +61,34 @@ final class Attempter implements AutoCloseable {
 
   /** Attempt {@code number} of {@code delivery}; blocks for the receiver's answer. */
   Decision attempt(WebhookDelivery delivery, int number) {
-    String secret;
+    String url = delivery.url();
+    List<String> sealed = List.of(String.valueOf(delivery.encryptedSecret()));
+    if (delivery.endpointId() != null) {
+      // An endpoint's address and secrets are those it has now: a rotation or a new address
+      // applies to retries too.
+      Optional<WebhookEndpoint> endpoint =
+          endpoints.endpoint(delivery.orgId(), delivery.endpointId());
+      if (endpoint.isEmpty() || !endpoint.get().enabled()) {
+        return Decision.endpointClosed(
+            delivery, number, clock.instant(), endpoint.isEmpty() ? "deleted" : "disabled");
+      }
+      url = endpoint.get().url();
+      sealed = endpoint.get().signingSecrets(clock.instant());
+    }
+    List<String> opened;
     try {
-      secret = secrets.open(delivery.encryptedSecret());
+      opened = sealed.stream().map(secrets::open).toList();
     } catch (IllegalArgumentException e) {
       return Decision.unopenableSecret(delivery, number, clock.instant());
     }
     // Photo links are signed for this attempt: a retry a day after the event still sends live ones.
     String body = photoLinks.mintBody(delivery.payload());
+    String to = url;
     Attempt result =
         tracing.around(
             delivery.traceparent(),
             delivery.eventType(),
-            headers -> deliverer.post(delivery.url(), secret, delivery.eventId(), body, headers));
+            headers -> deliverer.post(to, opened, delivery.eventId(), body, headers));
     return Decision.after(delivery, number, result, clock.instant(), plan);
   }
 

@@ -28,8 +28,9 @@ record Decision(
     if (result.succeeded()) {
       return new Decision(number, now, result, WebhookAttempt.Outcome.DELIVERED, null, false);
     }
-    if (result.gone()) {
+    if (result.gone() && delivery.endpointId() == null) {
       // 410 Gone: the receiver wants nothing more of this run; later events wait for a redelivery.
+      // An account endpoint serves every run, so there a 410 is a failure like any other.
       ScheduledDelivery stop = state(delivery, number, now, ScheduledDelivery.State.STOPPED);
       return new Decision(number, now, result, WebhookAttempt.Outcome.STOPPED, stop, true);
     }
@@ -45,6 +46,12 @@ record Decision(
   /** The delivery's secret cannot be opened (the key changed): no attempt can ever succeed. */
   static Decision unopenableSecret(WebhookDelivery delivery, int number, Instant now) {
     return failed(delivery, number, new Attempt(null, 0, "the secret cannot be opened", null), now);
+  }
+
+  /** The account endpoint was deleted or disabled since the event: not sent, failed for good. */
+  static Decision endpointClosed(WebhookDelivery delivery, int number, Instant now, String how) {
+    return failed(
+        delivery, number, new Attempt(null, 0, "not sent: the endpoint is " + how, null), now);
   }
 
   /** An event of a run whose endpoint answered 410: not sent, kept for redelivery. */
@@ -70,6 +77,7 @@ record Decision(
         number,
         at,
         delivery.url(),
+        delivery.endpointId(),
         result.status(),
         result.durationMs(),
         result.error(),

@@ -2,6 +2,7 @@ package app.rundun.webhooks.dispatch;
 
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.kafka.TraceHeaders;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
@@ -12,7 +13,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -52,7 +51,8 @@ public class Dispatcher implements SmartLifecycle {
 
   private final DispatcherProperties properties;
   private final Clock clock;
-  private final Attempter attempter;
+  private Attempter attempter;
+  private EndpointDirectory endpoints;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
 
@@ -64,6 +64,8 @@ public class Dispatcher implements SmartLifecycle {
   private final KeyedGate runs = new KeyedGate(1);
   private final KeyedGate hosts;
   private final DispatchMetrics metrics;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
@@ -80,7 +82,8 @@ public class Dispatcher implements SmartLifecycle {
       Propagator propagator) {
     this.properties = properties;
     this.clock = clock;
-    this.attempter = new Attempter(properties, clock, tracer, propagator);
+    this.tracer = tracer;
+    this.propagator = propagator;
     this.metrics = new DispatchMetrics(registry, clock);
     this.hosts = new KeyedGate(properties.webhookConcurrencyPerHost());
   }
@@ -89,6 +92,8 @@ public class Dispatcher implements SmartLifecycle {
   public void start() {
     TopicAdmin.ensureTopics(
         properties.kafkaClients(), properties.partitions(), properties.replicationFactor());
+    endpoints = new EndpointDirectory(properties.kafkaClients());
+    attempter = new Attempter(properties, clock, endpoints, tracer, propagator);
     producer = DispatchClients.producer(properties);
     schedule = new Schedule(producer.partitionsFor(Topics.WEBHOOK_SCHEDULE.name()).size());
     writes = new DispatchWrites(producer, schedule::partitionOf);
@@ -110,6 +115,7 @@ public class Dispatcher implements SmartLifecycle {
       workers.shutdown();
       producer.close(Duration.ofSeconds(10));
       attempter.close();
+      endpoints.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
@@ -127,11 +133,13 @@ public class Dispatcher implements SmartLifecycle {
       consumer.subscribe(
           List.of(
               Topics.WEBHOOK_DELIVERIES.name(),
+              Topics.RUN_EVENTS.name(),
               Topics.WEBHOOK_SCHEDULE.name(),
               Topics.WEBHOOK_REDELIVERIES.name()),
-          new Rebalance());
+          new Ownership(consumer, tracker, pauses, runs, schedule));
       while (running) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+        for (ConsumerRecord<String, byte[]> record :
+            endpoints.ready(consumer.poll(Duration.ofMillis(50)), consumer)) {
           handle(record);
         }
         Runnable done;
@@ -174,35 +182,40 @@ public class Dispatcher implements SmartLifecycle {
       schedule.read(ScheduleEntry.parse(record.key(), value), record.offset());
       return;
     }
-    tracker.started(partition, record.offset());
-    Runnable settle = () -> tracker.settled(partition, record.offset());
     if (record.value() == null) {
-      settle.run();
+      tracker.start(partition, record.offset(), 0);
     } else if (record.topic().equals(Topics.WEBHOOK_DELIVERIES.name())) {
-      deliver(Topics.WEBHOOK_DELIVERIES.deserializeValue(record.value()), settle);
+      WebhookDelivery delivery = Topics.WEBHOOK_DELIVERIES.deserializeValue(record.value());
+      deliver(delivery, tracker.start(partition, record.offset(), 1));
+    } else if (record.topic().equals(Topics.RUN_EVENTS.name())) {
+      List<WebhookDelivery> fanned =
+          endpoints.deliveries(
+              Topics.RUN_EVENTS.deserializeValue(record.value()),
+              TraceHeaders.traceparent(record.headers()).orElse(null));
+      Runnable settle = tracker.start(partition, record.offset(), fanned.size());
+      fanned.forEach(delivery -> deliver(delivery, settle));
     } else {
-      redeliver(Topics.WEBHOOK_REDELIVERIES.deserializeValue(record.value()), settle);
+      Redelivery redelivery = Topics.WEBHOOK_REDELIVERIES.deserializeValue(record.value());
+      redeliver(redelivery, tracker.start(partition, record.offset(), 1));
     }
   }
 
   private void deliver(WebhookDelivery delivery, Runnable settle) {
-    String key = ScheduleEntry.key(delivery.runId(), delivery.eventId());
-    if (schedule.entry(delivery.runId(), delivery.eventId()).isPresent()
-        || inFlight.contains(key)) {
+    if (schedule.entry(delivery.runId(), delivery.slot()).isPresent()
+        || inFlight.contains(ScheduleEntry.key(delivery))) {
       settle.run();
       return;
     }
-    // First attempts of one run go one at a time, so a run's events arrive in order unless one
-    // needs a retry; other runs are not held up.
+    // First attempts of one run to one webhook go one at a time, so a run's events arrive in
+    // order unless one needs a retry; other runs and other endpoints are not held up.
     runs.enter(
-        delivery.runId(),
-        () ->
-            submit(
-                delivery,
-                1,
-                settle,
-                schedule.stopped(delivery.runId()),
-                () -> runs.leave(delivery.runId())));
+        delivery.target(),
+        () -> submit(delivery, 1, settle, stopped(delivery), () -> runs.leave(delivery.target())));
+  }
+
+  /** Whether the run's own webhook answered 410 (an account endpoint is never stopped so). */
+  private boolean stopped(WebhookDelivery delivery) {
+    return delivery.endpointId() == null && schedule.stopped(delivery.runId());
   }
 
   private void redeliver(Redelivery redelivery, Runnable settle) {
@@ -234,10 +247,8 @@ public class Dispatcher implements SmartLifecycle {
         schedule.due(
             clock.instant(),
             room,
-            entry ->
-                inFlight.contains(
-                    ScheduleEntry.key(entry.delivery().runId(), entry.delivery().eventId())))) {
-      submit(due.delivery(), due.attempt(), null, schedule.stopped(due.delivery().runId()), null);
+            entry -> inFlight.contains(ScheduleEntry.key(entry.delivery())))) {
+      submit(due.delivery(), due.attempt(), null, stopped(due.delivery()), null);
     }
   }
 
@@ -247,7 +258,7 @@ public class Dispatcher implements SmartLifecycle {
    */
   private void submit(
       WebhookDelivery delivery, int attempt, Runnable settle, boolean runStopped, Runnable after) {
-    String key = ScheduleEntry.key(delivery.runId(), delivery.eventId());
+    String key = ScheduleEntry.key(delivery);
     String host = host(delivery.url());
     inFlight.add(key);
     hosts.enter(
@@ -297,45 +308,6 @@ public class Dispatcher implements SmartLifecycle {
       schedule.readTo(
           partition,
           consumer.position(new TopicPartition(Topics.WEBHOOK_SCHEDULE.name(), partition)));
-    }
-  }
-
-  /** Keeps the schedule and the offsets in step with the partitions this instance owns. */
-  private final class Rebalance implements ConsumerRebalanceListener {
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-      Map<TopicPartition, OffsetAndMetadata> commits = tracker.committable();
-      commits.keySet().retainAll(revoked);
-      if (!commits.isEmpty()) {
-        consumer.commitSync(commits);
-      }
-      Set<Integer> lost = new HashSet<>();
-      for (TopicPartition partition : revoked) {
-        lost.add(partition.partition());
-      }
-      runs.forget(runId -> lost.contains(schedule.partitionOf(runId)));
-      for (TopicPartition partition : revoked) {
-        tracker.forget(partition);
-        pauses.forget(partition);
-        if (partition.topic().equals(Topics.WEBHOOK_SCHEDULE.name())) {
-          schedule.disown(partition.partition());
-        }
-      }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-      log.info("Webhook dispatch now owns {}", consumer.assignment());
-      List<TopicPartition> scheduled =
-          assigned.stream().filter(p -> p.topic().equals(Topics.WEBHOOK_SCHEDULE.name())).toList();
-      if (scheduled.isEmpty()) {
-        return;
-      }
-      consumer.seekToBeginning(scheduled);
-      consumer
-          .endOffsets(scheduled)
-          .forEach((partition, end) -> schedule.own(partition.partition(), end));
     }
   }
 }

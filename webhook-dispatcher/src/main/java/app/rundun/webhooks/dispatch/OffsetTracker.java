@@ -16,6 +16,23 @@ final class OffsetTracker {
   private final Map<TopicPartition, Long> next = new HashMap<>();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
 
+  /**
+   * A record is being handled as {@code parts} deliveries: the answer settles it once each of them
+   * is recorded (a record of none is settled now).
+   */
+  Runnable start(TopicPartition partition, long offset, int parts) {
+    started(partition, offset);
+    if (parts == 0) {
+      settled(partition, offset);
+    }
+    int[] left = {parts};
+    return () -> {
+      if (--left[0] == 0) {
+        settled(partition, offset);
+      }
+    };
+  }
+
   void started(TopicPartition partition, long offset) {
     open.computeIfAbsent(partition, p -> new TreeMap<>()).put(offset, Boolean.FALSE);
     next.merge(partition, offset + 1, Math::max);

@@ -84,10 +84,10 @@ final class Schedule {
     part.apply(entry);
   }
 
-  Optional<ScheduledDelivery> entry(String runId, String eventId) {
+  Optional<ScheduledDelivery> entry(String runId, String slot) {
     Part part = parts.get(partitionOf(runId));
     return Optional.ofNullable(
-        part == null ? null : part.deliveries.get(ScheduleEntry.key(runId, eventId)));
+        part == null ? null : part.deliveries.get(ScheduleEntry.key(runId, slot)));
   }
 
   boolean stopped(String runId) {

@@ -5,8 +5,9 @@ import app.rundun.contracts.webhooks.WebhookDelivery;
 
 /**
  * One record of the compacted schedule topic, keyed {@code run/slot}: in a delivery's slot (its
- * event id) the delivery's next state, null once delivered; in the run's {@code ~stopped} slot,
- * whether its endpoint answered 410 (the delivery that got the answer, or null once redelivered).
+ * event id, and the endpoint's id for an account endpoint) the delivery's next state, null once
+ * delivered; in the run's {@code ~stopped} slot, whether its endpoint answered 410 (the delivery
+ * that got the answer, or null once redelivered).
  */
 record ScheduleEntry(String runId, String slot, ScheduledDelivery value) {
 
@@ -23,7 +24,7 @@ record ScheduleEntry(String runId, String slot, ScheduledDelivery value) {
   }
 
   static ScheduleEntry of(WebhookDelivery delivery, ScheduledDelivery next) {
-    return new ScheduleEntry(delivery.runId(), delivery.eventId(), next);
+    return new ScheduleEntry(delivery.runId(), delivery.slot(), next);
   }
 
   /** The run's endpoint answered 410 to {@code cause}: the run's other events are held back. */
@@ -45,8 +46,12 @@ record ScheduleEntry(String runId, String slot, ScheduledDelivery value) {
     return new ScheduleEntry(key.substring(0, separator), key.substring(separator + 1), value);
   }
 
-  static String key(String runId, String eventId) {
-    return runId + SEPARATOR + eventId;
+  static String key(WebhookDelivery delivery) {
+    return key(delivery.runId(), delivery.slot());
+  }
+
+  static String key(String runId, String slot) {
+    return runId + SEPARATOR + slot;
   }
 
   String key() {

@@ -1,9 +1,12 @@
 package app.rundun.webhooks.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.Cidr;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,7 +14,10 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +87,7 @@ class HttpDelivererTest {
     AddressPolicy.Resolver rebinding = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
     try (HttpDeliverer strict = deliverer(new AddressPolicy(List.of(), rebinding))) {
       Attempt attempt =
-          strict.post(url("rebind.example", "/ok"), "whsec_abc123", "e-1", "{}", Map.of());
+          strict.post(url("rebind.example", "/ok"), List.of("whsec_abc123"), "e-1", "{}", Map.of());
       assertThat(attempt.status()).isNull();
       assertThat(attempt.error()).contains("not a public address");
       assertThat(hits).hasValue(0);
@@ -89,23 +95,52 @@ class HttpDelivererTest {
     try (HttpDeliverer strict =
         deliverer(new AddressPolicy(List.of(), InetAddress::getAllByName))) {
       assertThat(
-              strict.post(url("127.0.0.1", "/ok"), "whsec_abc123", "e-1", "{}", Map.of()).error())
+              strict
+                  .post(url("127.0.0.1", "/ok"), List.of("whsec_abc123"), "e-1", "{}", Map.of())
+                  .error())
           .contains("not a public address");
       assertThat(hits).hasValue(0);
     }
     try (HttpDeliverer local = deliverer(allowLoopback(rebinding))) {
       Attempt attempt =
-          local.post(url("rebind.example", "/ok"), "whsec_abc123", "e-1", "{}", Map.of());
+          local.post(url("rebind.example", "/ok"), List.of("whsec_abc123"), "e-1", "{}", Map.of());
       assertThat(attempt.succeeded()).isTrue();
       assertThat(hits).hasValue(1);
     }
   }
 
   @Test
+  void duringARotationEachSecretSignsAndTheOfficialLibraryVerifiesWithEither() throws Exception {
+    List<Map<String, List<String>>> seen = new CopyOnWriteArrayList<>();
+    server.createContext(
+        "/signed",
+        exchange -> {
+          seen.add(Map.copyOf(exchange.getRequestHeaders()));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    String previous = "whsec_cHJldmlvdXMtc2VjcmV0";
+    String current = "whsec_Y3VycmVudC1zZWNyZXQ=";
+    try (HttpDeliverer local = deliverer(allowLoopback(InetAddress::getAllByName))) {
+      Attempt attempt =
+          local.post(
+              url("127.0.0.1", "/signed"), List.of(current, previous), "e-1", "{}", Map.of());
+      assertThat(attempt.succeeded()).isTrue();
+    }
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    seen.getFirst().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+    assertThat(headers.get("webhook-signature").getFirst().split(" ")).hasSize(2);
+    new Webhook(current).verify("{}", headers);
+    new Webhook(previous).verify("{}", headers);
+    assertThatThrownBy(() -> new Webhook("whsec_b3RoZXI=").verify("{}", headers))
+        .isInstanceOf(WebhookVerificationException.class);
+  }
+
+  @Test
   void neverFollowsARedirect() throws Exception {
     try (HttpDeliverer local = deliverer(allowLoopback(InetAddress::getAllByName))) {
       Attempt attempt =
-          local.post(url("127.0.0.1", "/moved"), "whsec_abc123", "e-1", "{}", Map.of());
+          local.post(url("127.0.0.1", "/moved"), List.of("whsec_abc123"), "e-1", "{}", Map.of());
       assertThat(attempt.status()).isEqualTo(302);
       assertThat(attempt.succeeded()).isFalse();
       assertThat(attempt.error()).contains("not followed");
@@ -116,11 +151,13 @@ class HttpDelivererTest {
   @Test
   void readsRetryAfterAndCutsASlowEndpointAtTheTimeout() throws Exception {
     try (HttpDeliverer local = deliverer(allowLoopback(InetAddress::getAllByName))) {
-      Attempt busy = local.post(url("127.0.0.1", "/busy"), "whsec_abc123", "e-1", "{}", Map.of());
+      Attempt busy =
+          local.post(url("127.0.0.1", "/busy"), List.of("whsec_abc123"), "e-1", "{}", Map.of());
       assertThat(busy.status()).isEqualTo(503);
       assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(120));
 
-      Attempt slow = local.post(url("127.0.0.1", "/slow"), "whsec_abc123", "e-1", "{}", Map.of());
+      Attempt slow =
+          local.post(url("127.0.0.1", "/slow"), List.of("whsec_abc123"), "e-1", "{}", Map.of());
       assertThat(slow.status()).isNull();
       assertThat(slow.error()).contains("timed out");
       assertThat(slow.durationMs()).isLessThan(2_900);

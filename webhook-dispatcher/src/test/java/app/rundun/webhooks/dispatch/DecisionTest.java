@@ -26,7 +26,21 @@ class DecisionTest {
           "sealed",
           "{}",
           NOW,
+          null,
           null);
+
+  static final WebhookDelivery TO_ENDPOINT =
+      new WebhookDelivery(
+          "evt_1",
+          "run_1",
+          "org_1",
+          "step.completed",
+          "https://hooks.example.com/account",
+          null,
+          "{}",
+          NOW,
+          null,
+          "we-1");
 
   @Test
   void aTwoHundredIsDeliveredWithNothingLeftToDo() {
@@ -83,6 +97,25 @@ class DecisionTest {
 
     assertThat(decision.outcome()).isEqualTo(WebhookAttempt.Outcome.FAILED);
     assertThat(decision.logged(DELIVERY).error()).isEqualTo("the secret cannot be opened");
+  }
+
+  @Test
+  void aGoneFromAnAccountEndpointIsRetriedLikeAnyFailureAndStopsNoRun() {
+    Decision decision = Decision.after(TO_ENDPOINT, 1, answered(410), NOW, PLAN);
+
+    assertThat(decision.outcome()).isEqualTo(WebhookAttempt.Outcome.RETRYING);
+    assertThat(decision.stopsRun()).isFalse();
+    assertThat(decision.logged(TO_ENDPOINT).endpointId()).isEqualTo("we-1");
+  }
+
+  @Test
+  void aDeliveryToAnEndpointDeletedSinceFailsWithoutBeingSent() {
+    Decision decision = Decision.endpointClosed(TO_ENDPOINT, 3, NOW, "deleted");
+
+    assertThat(decision.outcome()).isEqualTo(WebhookAttempt.Outcome.FAILED);
+    assertThat(decision.next().state()).isEqualTo(ScheduledDelivery.State.FAILED);
+    assertThat(decision.result().status()).isNull();
+    assertThat(decision.result().error()).isEqualTo("not sent: the endpoint is deleted");
   }
 
   private static Attempt answered(int status) {
