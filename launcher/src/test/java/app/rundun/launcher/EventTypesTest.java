@@ -40,7 +40,8 @@ class EventTypesTest {
             "run.cancelled",
             "run.expired",
             "template.created",
-            "template.updated");
+            "template.updated",
+            "webhook_endpoint.disabled");
 
     // Step 2: each schema is served to anyone, byte for byte the one in docs/events, its $id the
     // schema_id that each event of the type carries as its dataschema.
@@ -49,7 +50,12 @@ class EventTypesTest {
       assertThat(type.get("object").asString()).isEqualTo("event_type");
       assertThat(type.get("version").asString()).isEqualTo("v1");
       assertThat(type.get("topic").asString())
-          .isEqualTo(name.startsWith("template.") ? "rundun.template-events" : "rundun.run-events");
+          .isEqualTo(
+              name.startsWith("template.")
+                  ? "rundun.template-events"
+                  : name.startsWith("webhook_endpoint.")
+                      ? "rundun.account-events"
+                      : "rundun.run-events");
       assertThat(type.get("description").asString()).isNotBlank();
       String schemaUrl = type.get("schema_url").asString();
       assertThat(schemaUrl).endsWith("/schemas/events/" + name + "/v1.json");
@@ -62,7 +68,7 @@ class EventTypesTest {
     }
 
     // Step 3: the two run types added after integrations were built reach a run's webhook only
-    // when it lists them; template events are on their topic only.
+    // when it lists them; template and account events are on their topics only.
     Map<String, List<String>> byWebhooks = new java.util.TreeMap<>();
     list.get("data")
         .forEach(type ->
@@ -70,7 +76,8 @@ class EventTypesTest {
                 .computeIfAbsent(type.get("webhooks").asString(), k -> new ArrayList<>())
                 .add(type.get("type").asString()));
     assertThat(byWebhooks.get("when_listed")).containsExactly("run.created", "step.skipped");
-    assertThat(byWebhooks.get("never")).containsExactly("template.created", "template.updated");
+    assertThat(byWebhooks.get("never"))
+        .containsExactly("template.created", "template.updated", "webhook_endpoint.disabled");
     assertThat(byWebhooks.get("by_default")).hasSize(7);
 
     // Step 4: pages like every list; what does not exist is 404, what it does not take is 400.

@@ -12,6 +12,7 @@ import app.rundun.processor.StreamsRunner;
 import app.rundun.webhooks.WebhookDispatcherApplication;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,12 @@ class SecuredKafkaTest {
                   "Odometer",
                   "steps",
                   List.of(Map.of("id", "s-od01", "type", "number", "title", "Odometer"))));
-      live.post("/v1/webhook_endpoints", Map.of("url", receiver.url("/endpoint"))).expect(201);
+      String endpoint =
+          live.post("/v1/webhook_endpoints", Map.of("url", receiver.url("/endpoint")))
+              .expect(201)
+              .json()
+              .get("id")
+              .asString();
       String run =
           live.post(
                   "/v1/runs",
@@ -143,6 +149,12 @@ class SecuredKafkaTest {
           Duration.ofSeconds(30),
           () -> live.get("/v1/runs/" + run + "/webhook_deliveries").expect(200).json(),
           log -> log.get("data").size() >= 6);
+
+      // The API may ask every dispatcher to recover an endpoint's failures.
+      live.post(
+              "/v1/webhook_endpoints/" + endpoint + "/recover",
+              Map.of("since", Instant.now().minusSeconds(60).toString()))
+          .expect(202);
 
       // Step 5: analytics reads the event topic, and nothing else.
       assertThat(consume(bootstrap, "analytics", Topics.RUN_EVENTS.name())).isPositive();
@@ -181,7 +193,8 @@ class SecuredKafkaTest {
         Topics.ORG_COMMANDS.name(),
         Topics.RUN_COMMANDS.name(),
         Topics.IDEMPOTENCY.name(),
-        Topics.WEBHOOK_REDELIVERIES.name());
+        Topics.WEBHOOK_REDELIVERIES.name(),
+        Topics.WEBHOOK_RECOVERIES.name());
     acls.add(
         allow(
             API,
@@ -208,7 +221,8 @@ class SecuredKafkaTest {
         Topics.REPLIES.name(),
         Topics.API_KEYS.name(),
         Topics.WEBHOOK_DELIVERIES.name(),
-        Topics.WEBHOOK_ENDPOINTS.name());
+        Topics.WEBHOOK_ENDPOINTS.name(),
+        Topics.ACCOUNT_EVENTS.name());
     for (ResourceType type :
         List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
       acls.add(
@@ -222,8 +236,14 @@ class SecuredKafkaTest {
         Topics.RUN_EVENTS.name(),
         Topics.WEBHOOK_ENDPOINTS.name(),
         Topics.WEBHOOK_SCHEDULE.name(),
-        Topics.WEBHOOK_REDELIVERIES.name());
-    write(acls, DISPATCHER, Topics.WEBHOOK_SCHEDULE.name(), Topics.WEBHOOK_ATTEMPTS.name());
+        Topics.WEBHOOK_REDELIVERIES.name(),
+        Topics.WEBHOOK_RECOVERIES.name());
+    write(
+        acls,
+        DISPATCHER,
+        Topics.WEBHOOK_SCHEDULE.name(),
+        Topics.WEBHOOK_ATTEMPTS.name(),
+        Topics.ORG_COMMANDS.name());
     acls.add(
         allow(
             DISPATCHER,
@@ -232,7 +252,12 @@ class SecuredKafkaTest {
             PatternType.LITERAL,
             AclOperation.READ));
 
-    read(acls, ANALYTICS, Topics.RUN_EVENTS.name(), Topics.TEMPLATE_EVENTS.name());
+    read(
+        acls,
+        ANALYTICS,
+        Topics.RUN_EVENTS.name(),
+        Topics.TEMPLATE_EVENTS.name(),
+        Topics.ACCOUNT_EVENTS.name());
     acls.add(
         allow(ANALYTICS, ResourceType.GROUP, "analytics", PatternType.LITERAL, AclOperation.READ));
     return acls;

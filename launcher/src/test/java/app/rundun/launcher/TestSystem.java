@@ -33,6 +33,8 @@ final class TestSystem {
           Map.entry("rundun.internal-token", INTERNAL_TOKEN),
           Map.entry("rundun.webhook-retry-schedule", "200ms,200ms,200ms"),
           Map.entry("rundun.webhook-timeout", "2s"),
+          // Long enough that no other test's failing endpoint gets there (EndpointAutoDisableTest).
+          Map.entry("rundun.webhook-endpoint-disable-after", "8s"),
           Map.entry("rundun.webhook-session-timeout", "6s"),
           Map.entry("rundun.webhook-concurrency", "16"),
           Map.entry("rundun.webhook-concurrency-per-host", "4"),

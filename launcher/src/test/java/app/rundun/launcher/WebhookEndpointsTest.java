@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +248,100 @@ class WebhookEndpointsTest {
       assertThat(first.received()).hasSize(1);
       assertThat(second.received()).hasSize(1);
     }
+  }
+
+  @Test
+  void recoverSendsAgainExactlyTheDeliveriesThatFailedInTheWindowWithTheirWebhookIds()
+      throws Exception {
+    try (Receiver receiver = new Receiver(n -> new Receiver.Reply(500, Map.of()))) {
+      Api live = TestSystem.newOrganisation("team");
+      String endpointId =
+          live.post(
+                  "/v1/webhook_endpoints",
+                  Map.of("url", receiver.url("/down"), "events", List.of("run.opened")))
+              .expect(201)
+              .json()
+              .get("id")
+              .asString();
+      String recover = "/v1/webhook_endpoints/" + endpointId + "/recover";
+      Instant beforeAll = Instant.now().minusSeconds(1);
+
+      // Step 1: two events fail every attempt, a second apart: one before the window, one in it.
+      String first = dispatch(live, null);
+      open(live, first);
+      String firstId = failedFor(live, first, endpointId);
+      Instant since = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+      Thread.sleep(Duration.between(Instant.now(), since).toMillis() + 100);
+      String second = dispatch(live, null);
+      open(live, second);
+      String secondId = failedFor(live, second, endpointId);
+      int failedRequests = receiver.received().size();
+
+      // Step 2: the endpoint is back; recovering the window sends only the second again, as it was.
+      receiver.answerWith(n -> new Receiver.Reply(200, Map.of()));
+      JsonNode accepted = live.post(recover, Map.of("since", since.toString())).expect(202).json();
+      assertThat(accepted.get("status").asString()).isEqualTo("scheduled");
+      List<Receiver.Received> resent =
+          receiver
+              .await(failedRequests + 1, Duration.ofSeconds(30))
+              .subList(failedRequests, failedRequests + 1);
+      assertThat(resent.getFirst().header("webhook-id")).isEqualTo(secondId);
+      Thread.sleep(1000);
+      assertThat(receiver.received()).hasSize(failedRequests + 1);
+
+      // Step 3: the earlier window sends the first; the second, delivered now, is not sent again.
+      live.post(recover, Map.of("since", beforeAll.toString(), "until", since.toString()))
+          .expect(202);
+      List<Receiver.Received> all = receiver.await(failedRequests + 2, Duration.ofSeconds(30));
+      assertThat(all.get(failedRequests + 1).header("webhook-id")).isEqualTo(firstId);
+      live.post(recover, Map.of("since", beforeAll.toString())).expect(202);
+      Thread.sleep(1000);
+      assertThat(receiver.received()).hasSize(failedRequests + 2);
+      assertThat(lastOutcome(live, first, endpointId)).isEqualTo("delivered");
+
+      // Step 4: a window that makes no sense, an unknown or disabled endpoint are refused.
+      live.post(recover, Map.of()).expectError(400, "invalid_request", "since");
+      live.post(recover, Map.of("since", since.toString(), "until", since.toString()))
+          .expectError(400, "invalid_request", "until");
+      live.post(recover, Map.of("since", "yesterday")).expectError(400, "invalid_request", "since");
+      live.post(
+              "/v1/webhook_endpoints/we-00000000-0000-4000-8000-000000000000/recover",
+              Map.of("since", since.toString()))
+          .expectError(404, "not_found", null);
+      live.patch("/v1/webhook_endpoints/" + endpointId, Map.of("enabled", false)).expect(200);
+      live.post(recover, Map.of("since", since.toString())).expectError(409, "conflict", null);
+    }
+  }
+
+  /** Waits until the run's event has failed for good at the endpoint; returns its webhook-id. */
+  private static String failedFor(Api live, String runId, String endpointId) throws Exception {
+    Eventually.until(
+        "the endpoint's delivery of " + runId + " failed",
+        Duration.ofSeconds(30),
+        () -> lastOutcome(live, runId, endpointId),
+        "failed"::equals);
+    return live.get("/v1/runs/" + runId + "/webhook_deliveries")
+        .expect(200)
+        .json()
+        .get("data")
+        .valueStream()
+        .filter(a -> endpointId.equals(a.get("endpoint_id").asString()))
+        .findFirst()
+        .orElseThrow()
+        .get("event_id")
+        .asString();
+  }
+
+  private static String lastOutcome(Api live, String runId, String endpointId) {
+    return live.get("/v1/runs/" + runId + "/webhook_deliveries?limit=100")
+        .expect(200)
+        .json()
+        .get("data")
+        .valueStream()
+        .filter(a -> endpointId.equals(a.get("endpoint_id").asString()))
+        .reduce((a, b) -> b)
+        .map(a -> a.get("outcome").asString())
+        .orElse("none");
   }
 
   @Test

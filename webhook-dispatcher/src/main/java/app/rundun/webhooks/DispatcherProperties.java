@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The dispatcher's settings ({@code rundun.*}). The retry schedule is the wait before each retry:
- * seven waits, so eight attempts over about a day.
+ * seven waits, so eight attempts over about a day. An account endpoint whose every attempt has
+ * failed for {@code webhookEndpointDisableAfter} is disabled.
  */
 @ConfigurationProperties("rundun")
 public record DispatcherProperties(
@@ -27,6 +28,7 @@ public record DispatcherProperties(
     @DefaultValue("10000") int webhookMaxWaiting,
     @DefaultValue("24h") Duration webhookMaxRetryAfter,
     @DefaultValue("45s") Duration webhookSessionTimeout,
+    @DefaultValue("5d") Duration webhookEndpointDisableAfter,
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue("change-me-media-signing-secret") String mediaSigningSecret,
     @DefaultValue("1h") Duration mediaUrlTtl,

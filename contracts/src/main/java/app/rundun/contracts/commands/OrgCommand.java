@@ -13,6 +13,7 @@ import app.rundun.contracts.webhooks.WebhookConfig;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ import java.util.Map;
   @JsonSubTypes.Type(
       value = OrgCommand.DeleteWebhookEndpoint.class,
       name = "delete_webhook_endpoint"),
-  @JsonSubTypes.Type(value = OrgCommand.RotateWebhookSecret.class, name = "rotate_webhook_secret")
+  @JsonSubTypes.Type(value = OrgCommand.RotateWebhookSecret.class, name = "rotate_webhook_secret"),
+  @JsonSubTypes.Type(value = OrgCommand.EndpointDelivered.class, name = "endpoint_delivered"),
+  @JsonSubTypes.Type(value = OrgCommand.EndpointFailed.class, name = "endpoint_failed")
 })
 public sealed interface OrgCommand {
 
@@ -111,6 +114,22 @@ public sealed interface OrgCommand {
   /** A new secret for the endpoint; the old one still signs for {@code oldSecretSeconds}. */
   record RotateWebhookSecret(
       OrgId orgId, Mode mode, String endpointId, String sealedSecret, long oldSecretSeconds)
+      implements EndpointCommand {}
+
+  /**
+   * A dispatcher's report: an attempt to the endpoint at {@code at} was delivered (sent when that
+   * follows a failure, and about hourly while deliveries succeed). Nobody waits for a reply.
+   */
+  record EndpointDelivered(OrgId orgId, Mode mode, String endpointId, Instant at)
+      implements EndpointCommand {}
+
+  /**
+   * A dispatcher's report: an attempt at {@code at} failed (sent when that follows a success, and
+   * about hourly while attempts fail). The endpoint is disabled once every attempt has failed for
+   * {@code disableAfter}, the dispatcher's setting. Nobody waits for a reply.
+   */
+  record EndpointFailed(
+      OrgId orgId, Mode mode, String endpointId, Instant at, Duration disableAfter)
       implements EndpointCommand {}
 
   /** Checked against the quota and the template here, then started on the run's partition. */

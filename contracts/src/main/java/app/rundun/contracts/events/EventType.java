@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A type of event Rundun emits: where it goes, whether webhooks get it, and its schema. */
-public sealed interface EventType permits RunEventType, TemplateEventType {
+public sealed interface EventType permits RunEventType, TemplateEventType, AccountEventType {
 
   /** How a run's webhook treats the type. */
   enum Webhooks {
@@ -30,10 +30,16 @@ public sealed interface EventType permits RunEventType, TemplateEventType {
     return RunEvent.SCHEMA_BASE + wire() + "/" + RunEvent.SCHEMA_VERSION + ".json";
   }
 
-  /** Every type, run events first in the order a run goes through them, then template events. */
+  /**
+   * Every type, run events first in the order a run goes through them, then template events, then
+   * account events.
+   */
   static List<EventType> catalogue() {
-    return Stream.concat(
-            Stream.<EventType>of(RunEventType.values()), Stream.of(TemplateEventType.values()))
+    return Stream.of(
+            Stream.<EventType>of(RunEventType.values()),
+            Stream.<EventType>of(TemplateEventType.values()),
+            Stream.<EventType>of(AccountEventType.values()))
+        .flatMap(types -> types)
         .toList();
   }
 

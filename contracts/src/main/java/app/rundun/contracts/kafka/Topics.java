@@ -3,12 +3,14 @@ package app.rundun.contracts.kafka;
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.events.AccountEvent;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.events.TemplateEvent;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.JsonSerde;
 import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.runs.ListedRun;
+import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookAttempt;
@@ -67,6 +69,14 @@ public final class Topics {
       new Topic<>(
           "rundun.template-events", Serdes.String(), new JsonSerde<>(TemplateEvent.class), false);
 
+  /**
+   * Events about the organisation's account (an endpoint Rundun disabled), keyed by org id, as
+   * CloudEvents 1.0 structured JSON.
+   */
+  public static final Topic<String, AccountEvent> ACCOUNT_EVENTS =
+      new Topic<>(
+          "rundun.account-events", Serdes.String(), new JsonSerde<>(AccountEvent.class), false);
+
   /** API keys by the SHA-256 of the key; a tombstone revokes. Compacted, read whole at start. */
   public static final Topic<String, ApiKeyRecord> API_KEYS =
       new Topic<>("rundun.api-keys", Serdes.String(), new JsonSerde<>(ApiKeyRecord.class), true);
@@ -111,6 +121,14 @@ public final class Topics {
       new Topic<>(
           "rundun.webhook-redeliveries", Serdes.String(), new JsonSerde<>(Redelivery.class), false);
 
+  /**
+   * Requests to send an account endpoint's failed deliveries again, keyed by endpoint id and
+   * written to every partition: each dispatcher acts on the schedule partition it owns beside it.
+   */
+  public static final Topic<String, Recovery> WEBHOOK_RECOVERIES =
+      new Topic<>(
+          "rundun.webhook-recoveries", Serdes.String(), new JsonSerde<>(Recovery.class), false);
+
   private Topics() {}
 
   public static List<Topic<?, ?>> all() {
@@ -122,11 +140,13 @@ public final class Topics {
         REPLIES,
         RUN_EVENTS,
         TEMPLATE_EVENTS,
+        ACCOUNT_EVENTS,
         API_KEYS,
         WEBHOOK_DELIVERIES,
         WEBHOOK_SCHEDULE,
         WEBHOOK_ENDPOINTS,
         WEBHOOK_ATTEMPTS,
-        WEBHOOK_REDELIVERIES);
+        WEBHOOK_REDELIVERIES,
+        WEBHOOK_RECOVERIES);
   }
 }

@@ -2,8 +2,10 @@ package app.rundun.contracts.webhooks;
 
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.Json;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,6 +85,12 @@ public record WebhookDelivery(
    */
   public String target() {
     return endpointId == null ? runId : runId + ENDPOINT_SEPARATOR + endpointId;
+  }
+
+  /** The host it is posted to, lower case: attempts to one host are bounded together. */
+  public String host() {
+    String host = URI.create(url).getHost();
+    return host == null ? url : host.toLowerCase(Locale.ROOT);
   }
 
   /** The run a {@link #target()} belongs to. */

@@ -3,6 +3,7 @@ package app.rundun.contracts.webhooks;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public record WebhookEndpoint(
     String description,
     boolean enabled,
     List<Secret> secrets,
+    Health health,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -38,6 +40,7 @@ public record WebhookEndpoint(
     }
     events = events == null ? null : List.copyOf(events);
     secrets = List.copyOf(secrets);
+    health = health == null ? Health.UNKNOWN : health;
     if (secrets.isEmpty() || secrets.getFirst().expiresAt() != null) {
       throw new IllegalArgumentException("An endpoint's first secret is its current one");
     }
@@ -45,6 +48,15 @@ public record WebhookEndpoint(
 
   /** A sealed secret; {@code expiresAt} null for the current one. */
   public record Secret(String sealed, Instant expiresAt) {}
+
+  /**
+   * How deliveries to the endpoint have gone, as the dispatchers report it: since when every
+   * attempt failed (null while they succeed), the last success reported, and why Rundun disabled it
+   * (null unless it did).
+   */
+  public record Health(Instant failingSince, Instant lastDeliveredAt, String disabledReason) {
+    public static final Health UNKNOWN = new Health(null, null, null);
+  }
 
   /** The endpoint's changes, as a {@code PATCH} gives them: null leaves a field as it is. */
   public record Changes(
@@ -65,6 +77,7 @@ public record WebhookEndpoint(
         fields.description(),
         fields.enabled() == null || fields.enabled(),
         List.of(new Secret(sealedSecret, null)),
+        Health.UNKNOWN,
         now,
         now);
   }
@@ -83,6 +96,8 @@ public record WebhookEndpoint(
         changes.description() == null ? description : changes.description(),
         changes.enabled() == null ? enabled : changes.enabled(),
         secrets,
+        // Enabling it again starts its health afresh.
+        Boolean.TRUE.equals(changes.enabled()) && !enabled ? Health.UNKNOWN : health,
         createdAt,
         now);
   }
@@ -104,7 +119,52 @@ public record WebhookEndpoint(
       }
     }
     return new WebhookEndpoint(
-        id, orgId, mode, url, events, description, enabled, kept, createdAt, now);
+        id, orgId, mode, url, events, description, enabled, kept, health, createdAt, now);
+  }
+
+  /**
+   * After a dispatcher's report that an attempt at {@code at} was delivered: healthy again. A
+   * report older than the last failure it would end changes nothing.
+   */
+  public WebhookEndpoint delivered(Instant at) {
+    if (health.failingSince() != null && at.isBefore(health.failingSince())) {
+      return this;
+    }
+    Instant last =
+        health.lastDeliveredAt() == null || at.isAfter(health.lastDeliveredAt())
+            ? at
+            : health.lastDeliveredAt();
+    return withHealth(new Health(null, last, health.disabledReason()), enabled);
+  }
+
+  /**
+   * After a dispatcher's report that an attempt at {@code at} failed: failing since the first such
+   * report after the last success; disabled once that is {@code disableAfter} or longer ago.
+   */
+  public WebhookEndpoint failed(Instant at, Duration disableAfter) {
+    if (health.lastDeliveredAt() != null && !at.isAfter(health.lastDeliveredAt())) {
+      return this;
+    }
+    Instant since =
+        health.failingSince() == null || at.isBefore(health.failingSince())
+            ? at
+            : health.failingSince();
+    boolean disable = enabled && !since.plus(disableAfter).isAfter(at);
+    String reason =
+        disable
+            ? "Every delivery from " + since + " to " + at + " failed."
+            : health.disabledReason();
+    return withHealth(new Health(since, health.lastDeliveredAt(), reason), enabled && !disable);
+  }
+
+  /** Whether this change is Rundun disabling the endpoint. */
+  public boolean disabledSince(WebhookEndpoint before) {
+    return before.enabled && !enabled && health.disabledReason() != null;
+  }
+
+  private WebhookEndpoint withHealth(Health next, boolean on) {
+    return new WebhookEndpoint(
+        id, orgId, mode, url, events, description, on, secrets, next, createdAt, updatedAt);
   }
 
   /** The sealed secrets a delivery made at {@code now} is signed with, the current one first. */
@@ -145,6 +205,8 @@ public record WebhookEndpoint(
         description,
         enabled,
         secrets.size() > 1 ? secrets.get(1).expiresAt() : null,
+        health.failingSince(),
+        enabled ? null : health.disabledReason(),
         createdAt,
         updatedAt,
         null);

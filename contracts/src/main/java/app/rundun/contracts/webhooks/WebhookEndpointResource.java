@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * An account webhook endpoint as the integrator sees it. {@code secret} is shown once, in the
  * answer that made it (creation or rotation), and is left out everywhere else; {@code
- * previous_secret_expires_at} says until when the secret replaced by the last rotation still signs.
+ * previous_secret_expires_at} says until when the secret replaced by the last rotation still signs;
+ * {@code failing_since} since when every attempt has failed (null while deliveries succeed); {@code
+ * disabled_reason} why Rundun disabled it, if it did and it is still disabled.
  */
 public record WebhookEndpointResource(
     String id,
@@ -18,6 +20,8 @@ public record WebhookEndpointResource(
     String description,
     boolean enabled,
     Instant previousSecretExpiresAt,
+    Instant failingSince,
+    String disabledReason,
     Instant createdAt,
     Instant updatedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
@@ -33,6 +37,8 @@ public record WebhookEndpointResource(
         description,
         enabled,
         previousSecretExpiresAt,
+        failingSince,
+        disabledReason,
         createdAt,
         updatedAt,
         plainSecret);

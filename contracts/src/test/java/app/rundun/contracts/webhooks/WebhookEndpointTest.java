@@ -77,4 +77,43 @@ class WebhookEndpointTest {
     assertThat(disabled.wants(RunEventType.RUN_COMPLETED, NOW)).isFalse();
     assertThat(disabled.url()).isEqualTo(ENDPOINT.url());
   }
+
+  @Test
+  void anEndpointFailingEveryAttemptForTheWholePeriodIsDisabledAndSaysWhy() {
+    Duration fiveDays = Duration.ofDays(5);
+    WebhookEndpoint failing = ENDPOINT.failed(NOW, fiveDays);
+    assertThat(failing.health().failingSince()).isEqualTo(NOW);
+
+    WebhookEndpoint still = failing.failed(NOW.plus(Duration.ofDays(4)), fiveDays);
+    assertThat(still.enabled()).isTrue();
+    assertThat(still.health().failingSince()).isEqualTo(NOW);
+
+    WebhookEndpoint disabled = still.failed(NOW.plus(fiveDays), fiveDays);
+    assertThat(disabled.enabled()).isFalse();
+    assertThat(disabled.disabledSince(still)).isTrue();
+    assertThat(disabled.resource().disabledReason()).contains(NOW.toString());
+    assertThat(disabled.resource().failingSince()).isEqualTo(NOW);
+
+    WebhookEndpoint enabledAgain =
+        disabled.change(new WebhookEndpoint.Changes(null, null, null, null, true), NOW);
+    assertThat(enabledAgain.health()).isEqualTo(WebhookEndpoint.Health.UNKNOWN);
+    assertThat(enabledAgain.resource().disabledReason()).isNull();
+  }
+
+  @Test
+  void aSuccessEndsTheFailingStreakAndAReportOlderThanTheLatestNewsChangesNothing() {
+    Duration fiveDays = Duration.ofDays(5);
+    WebhookEndpoint failing = ENDPOINT.failed(NOW, fiveDays);
+    WebhookEndpoint recovered = failing.delivered(NOW.plus(Duration.ofDays(3)));
+    assertThat(recovered.health().failingSince()).isNull();
+
+    // Another dispatcher's failure from before that success arrives late: ignored.
+    assertThat(recovered.failed(NOW.plus(Duration.ofDays(2)), fiveDays)).isEqualTo(recovered);
+    // A success from before the streak began does not end it.
+    WebhookEndpoint again = recovered.failed(NOW.plus(Duration.ofDays(4)), fiveDays);
+    assertThat(again.delivered(NOW.plus(Duration.ofDays(3)).minusSeconds(1))).isEqualTo(again);
+    // The streak counts from its own start, not the first one: not disabled at day 5.
+    assertThat(again.failed(NOW.plus(fiveDays), fiveDays).enabled()).isTrue();
+    assertThat(again.failed(NOW.plus(Duration.ofDays(9)), fiveDays).enabled()).isFalse();
+  }
 }

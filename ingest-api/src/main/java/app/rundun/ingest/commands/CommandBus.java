@@ -10,6 +10,7 @@ import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.ingest.IngestProperties;
 import io.micrometer.core.instrument.Gauge;
@@ -96,6 +97,14 @@ public class CommandBus {
     publish(Topics.WEBHOOK_REDELIVERIES, redelivery.runId(), redelivery);
   }
 
+  /** Publishes a recovery to every partition, where each dispatcher finds its share. */
+  public void publish(Recovery recovery) {
+    int partitions = template.partitionsFor(Topics.WEBHOOK_RECOVERIES.name()).size();
+    for (int partition = 0; partition < partitions; partition++) {
+      publish(Topics.WEBHOOK_RECOVERIES, partition, recovery.endpointId(), recovery);
+    }
+  }
+
   /**
    * Publishes a command nobody waits for (a key's last use): a failure is only logged, and the next
    * use publishes again.
@@ -120,8 +129,13 @@ public class CommandBus {
   }
 
   private <V> void publish(Topic<String, V> topic, String key, V value) {
+    publish(topic, null, key, value);
+  }
+
+  /** {@code partition} null: the key's. */
+  private <V> void publish(Topic<String, V> topic, Integer partition, String key, V value) {
     ProducerRecord<String, byte[]> record =
-        traced(new ProducerRecord<>(topic.name(), key, topic.serializeValue(value)));
+        traced(new ProducerRecord<>(topic.name(), partition, key, topic.serializeValue(value)));
     kafka.ensureReachable();
     try {
       template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package app.rundun.ingest.events;
 
+import app.rundun.contracts.events.AccountEventType;
 import app.rundun.contracts.events.EventType;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.events.RunEventType;
@@ -43,6 +44,7 @@ record EventTypeResource(
         switch (type) {
           case RunEventType run -> Topics.RUN_EVENTS.name();
           case TemplateEventType template -> Topics.TEMPLATE_EVENTS.name();
+          case AccountEventType account -> Topics.ACCOUNT_EVENTS.name();
         };
     return new EventTypeResource(
         type.wire(),

@@ -2,9 +2,12 @@ package app.rundun.ingest.webhooks;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.events.RunEventType;
+import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.webhooks.AddressPolicy;
+import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The bodies of the {@code /v1/webhook_endpoints} calls, each checked whole before it is sent. */
@@ -60,6 +63,37 @@ final class EndpointRequests {
                 + " (7 days).");
       }
       return previousSecretExpiresIn;
+    }
+  }
+
+  /** {@code POST /v1/webhook_endpoints/:id/recover}: the window the failures fell in. */
+  record Recover(Instant since, Instant until) {
+
+    Recovery recovery(OrgId org, String endpointId, Instant now) {
+      if (since == null) {
+        throw ApiException.invalid("since", "since is required: when the window starts.");
+      }
+      if (since.isAfter(now)) {
+        throw ApiException.invalid("since", "since is in the future.");
+      }
+      if (until != null && !until.isAfter(since)) {
+        throw ApiException.invalid("until", "until is after since, or left out for now.");
+      }
+      return new Recovery(org.value(), endpointId, since, until);
+    }
+  }
+
+  /** The answer to a recovery: on its way to the dispatchers. */
+  record RecoveryAccepted(
+      String object, String endpointId, Instant since, Instant until, String status) {
+
+    static RecoveryAccepted of(Recovery recovery) {
+      return new RecoveryAccepted(
+          "webhook_endpoint_recovery",
+          recovery.endpointId(),
+          recovery.since(),
+          recovery.until(),
+          "scheduled");
     }
   }
 }

@@ -53,7 +53,10 @@ class WebhookDeliveriesController {
         queries.webhookAttempts(run, Freshness.MAY_LAG).shownOn(response), WebhookAttempt::id);
   }
 
-  /** Delivers a failed (or stopped) event again, from its first attempt. */
+  /**
+   * Delivers a failed (or stopped) event to the run's own webhook again, from its first attempt; an
+   * account endpoint's failures are sent again with its {@code recover}.
+   */
   @PostMapping("/{eventId}/redeliver")
   @ResponseStatus(HttpStatus.ACCEPTED)
   RedeliveryAccepted redeliver(
@@ -61,7 +64,7 @@ class WebhookDeliveriesController {
     RunId run = owned(caller, runId, Freshness.CURRENT).value();
     List<WebhookAttempt> attempts =
         queries.webhookAttempts(run, Freshness.CURRENT).value().stream()
-            .filter(a -> a.eventId().equals(eventId))
+            .filter(a -> a.eventId().equals(eventId) && a.endpointId() == null)
             .toList();
     if (attempts.isEmpty()) {
       throw ApiException.notFound("webhook delivery", eventId);

@@ -7,12 +7,14 @@ import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.DeletedWebhookEndpoint;
+import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.contracts.webhooks.WebhookEndpointResource;
 import app.rundun.ingest.auth.Caller;
 import app.rundun.ingest.commands.CommandBus;
 import app.rundun.ingest.queries.ProcessorQueries;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -42,9 +44,15 @@ class WebhookEndpointsController {
   private final ProcessorQueries queries;
   private final AddressPolicy addresses;
   private final SecretBox secrets;
+  private final Clock clock;
 
   WebhookEndpointsController(
-      CommandBus commands, ProcessorQueries queries, AddressPolicy addresses, SecretBox secrets) {
+      CommandBus commands,
+      ProcessorQueries queries,
+      AddressPolicy addresses,
+      SecretBox secrets,
+      Clock clock) {
+    this.clock = clock;
     this.commands = commands;
     this.queries = queries;
     this.addresses = addresses;
@@ -127,6 +135,28 @@ class WebhookEndpointsController {
                 rotation.previousSecretSeconds()),
             WebhookEndpointResource.class);
     return rotated.showing(secret);
+  }
+
+  /**
+   * Sends again every delivery to the endpoint that failed for good in the window, each with its
+   * original {@code webhook-id}; the dispatchers do it from their schedules, so the answer is 202.
+   */
+  @PostMapping(path = "/{endpointId}/recover", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  EndpointRequests.RecoveryAccepted recover(
+      Caller caller,
+      @PathVariable String endpointId,
+      @RequestBody EndpointRequests.Recover request,
+      HttpServletResponse response) {
+    Recovery recovery = request.recovery(caller.orgId(), known(endpointId), clock.instant());
+    WebhookEndpointResource endpoint =
+        queries.webhookEndpoint(caller.orgId(), caller.mode(), endpointId).shownOn(response);
+    if (!endpoint.enabled()) {
+      throw ApiException.conflict(
+          "Endpoint " + endpointId + " is disabled; enable it before recovering its deliveries.");
+    }
+    commands.publish(recovery);
+    return EndpointRequests.RecoveryAccepted.of(recovery);
   }
 
   /** An id that is not an endpoint's names nothing: 404, like one that names nothing. */

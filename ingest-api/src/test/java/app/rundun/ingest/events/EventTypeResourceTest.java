@@ -2,6 +2,7 @@ package app.rundun.ingest.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rundun.contracts.events.AccountEventType;
 import app.rundun.contracts.events.EventType;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.events.TemplateEventType;
@@ -34,11 +35,24 @@ class EventTypeResourceTest {
   }
 
   @Test
+  void anAccountEventIsOnTheAccountTopicAndNeverAWebhook() {
+    EventTypeResource disabled =
+        EventTypeResource.of(AccountEventType.WEBHOOK_ENDPOINT_DISABLED, BASE);
+
+    assertThat(disabled.topic()).isEqualTo("rundun.account-events");
+    assertThat(disabled.webhooks()).isEqualTo("never");
+    assertThat(disabled.schemaUrl()).endsWith("/schemas/events/webhook_endpoint.disabled/v1.json");
+  }
+
+  @Test
   void theCatalogueNamesEachTypeOnceAndFindsItByName() {
     assertThat(EventType.catalogue())
         .extracting(EventType::wire)
         .doesNotHaveDuplicates()
-        .hasSize(RunEventType.values().length + TemplateEventType.values().length);
+        .hasSize(
+            RunEventType.values().length
+                + TemplateEventType.values().length
+                + AccountEventType.values().length);
     assertThat(EventType.fromWire("template.created")).contains(TemplateEventType.TEMPLATE_CREATED);
     assertThat(EventType.fromWire("run.paused")).isEmpty();
   }

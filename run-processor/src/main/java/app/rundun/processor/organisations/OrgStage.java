@@ -47,6 +47,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   public static final String API_KEYS_SINK = "org-api-keys-sink";
   public static final String TEMPLATE_EVENTS_SINK = "org-template-events-sink";
   public static final String ENDPOINTS_SINK = "org-webhook-endpoints-sink";
+  public static final String ACCOUNT_EVENTS_SINK = "org-account-events-sink";
 
   private static final Logger log = LoggerFactory.getLogger(OrgStage.class);
 
@@ -222,8 +223,15 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
       case OrgCommand.EndpointCommand endpoint -> {
         organisation(endpoint.orgId());
         WebhookEndpoints.Applied applied = endpoints.apply(endpoint, now);
-        context.forward(
-            new Record<>(applied.key(), applied.endpoint(), record.timestamp()), ENDPOINTS_SINK);
+        if (applied.publishes()) {
+          context.forward(
+              new Record<>(applied.key(), applied.endpoint(), record.timestamp()), ENDPOINTS_SINK);
+        }
+        if (applied.event() != null) {
+          context.forward(
+              new Record<>(endpoint.orgId().value(), applied.event(), record.timestamp()),
+              ACCOUNT_EVENTS_SINK);
+        }
         yield applied.reply();
       }
       case OrgCommand.CreateRun create -> {

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.Topology;
  * rundun.org-commands (key org id) -> org-stage [organisations, quota, template versions,
  *     members, webhook endpoints] -> rundun.run-commands (StartRun, key run id) | rundun.replies
  *     | rundun.api-keys | rundun.template-events | rundun.webhook-endpoints
+ *     | rundun.account-events
  * rundun.run-commands (key run id) -> run-stage [runs, run expiry]
  *     -> rundun.run-events | rundun.replies | rundun.webhook-deliveries | rundun.runs-by-org
  * rundun.runs-by-org (key org id) -> run-list-stage [run list, its ids, its update times]
@@ -53,6 +54,7 @@ public final class RundunTopology {
     sink(topology, OrgStage.API_KEYS_SINK, Topics.API_KEYS, ORG_STAGE);
     sink(topology, OrgStage.TEMPLATE_EVENTS_SINK, Topics.TEMPLATE_EVENTS, ORG_STAGE);
     sink(topology, OrgStage.ENDPOINTS_SINK, Topics.WEBHOOK_ENDPOINTS, ORG_STAGE);
+    sink(topology, OrgStage.ACCOUNT_EVENTS_SINK, Topics.ACCOUNT_EVENTS, ORG_STAGE);
 
     source(topology, RUN_SOURCE, Topics.RUN_COMMANDS);
     topology.addProcessor(RUN_STAGE, () -> new RunStage(clock, views, sweepInterval), RUN_SOURCE);

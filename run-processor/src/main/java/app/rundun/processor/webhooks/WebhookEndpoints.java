@@ -2,6 +2,8 @@ package app.rundun.processor.webhooks;
 
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.events.AccountEvent;
+import app.rundun.contracts.events.AccountEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.webhooks.DeletedWebhookEndpoint;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -39,7 +42,15 @@ public final class WebhookEndpoints {
    * What a command did: the endpoint as it now is ({@code endpoint} null once deleted), under its
    * key, and the answer for the caller.
    */
-  public record Applied(String key, WebhookEndpoint endpoint, Object reply) {}
+  public record Applied(String key, WebhookEndpoint endpoint, Object reply, AccountEvent event) {
+
+    /** Nothing to publish, nobody to answer. */
+    static final Applied NOTHING = new Applied(null, null, null, null);
+
+    public boolean publishes() {
+      return key != null;
+    }
+  }
 
   public Applied apply(OrgCommand.EndpointCommand command, Instant now) {
     return switch (command) {
@@ -70,10 +81,14 @@ public final class WebhookEndpoints {
           written(
               get(rotate.orgId(), rotate.mode(), rotate.endpointId())
                   .rotate(rotate.sealedSecret(), now.plusSeconds(rotate.oldSecretSeconds()), now));
+      case OrgCommand.EndpointDelivered delivered ->
+          reported(delivered, endpoint -> endpoint.delivered(delivered.at()), now);
+      case OrgCommand.EndpointFailed failed ->
+          reported(failed, endpoint -> endpoint.failed(failed.at(), failed.disableAfter()), now);
       case OrgCommand.DeleteWebhookEndpoint delete -> {
         WebhookEndpoint gone = get(delete.orgId(), delete.mode(), delete.endpointId());
         writable().delete(gone.key());
-        yield new Applied(gone.key(), null, DeletedWebhookEndpoint.of(gone.id()));
+        yield new Applied(gone.key(), null, DeletedWebhookEndpoint.of(gone.id()), null);
       }
     };
   }
@@ -106,7 +121,37 @@ public final class WebhookEndpoints {
 
   private Applied written(WebhookEndpoint endpoint) {
     writable().put(endpoint.key(), endpoint);
-    return new Applied(endpoint.key(), endpoint, endpoint.resource());
+    return new Applied(endpoint.key(), endpoint, endpoint.resource(), null);
+  }
+
+  /**
+   * A dispatcher's report on an endpoint's health: kept, and published only when it disables the
+   * endpoint, with the account event that says so. A report on an endpoint deleted since is moot.
+   */
+  private Applied reported(
+      OrgCommand.EndpointCommand report, UnaryOperator<WebhookEndpoint> change, Instant now) {
+    WebhookEndpoint before = store.get(WebhookEndpoint.key(report.orgId(), report.endpointId()));
+    if (before == null || before.mode() != report.mode()) {
+      return Applied.NOTHING;
+    }
+    WebhookEndpoint after = change.apply(before);
+    if (after.equals(before)) {
+      return Applied.NOTHING;
+    }
+    writable().put(after.key(), after);
+    return after.disabledSince(before)
+        ? new Applied(after.key(), after, null, disabledEvent(after, now))
+        : Applied.NOTHING;
+  }
+
+  private static AccountEvent disabledEvent(WebhookEndpoint endpoint, Instant now) {
+    return AccountEvent.of(
+        AccountEventType.WEBHOOK_ENDPOINT_DISABLED,
+        endpoint.id(),
+        endpoint.orgId(),
+        endpoint.mode(),
+        endpoint.resource(),
+        now);
   }
 
   private KeyValueStore<String, WebhookEndpoint> writable() {

@@ -3,6 +3,7 @@ package app.rundun.processor.topology;
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
+import app.rundun.contracts.events.AccountEvent;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.events.TemplateEvent;
 import app.rundun.contracts.idempotency.ClaimOutcome;
@@ -43,6 +44,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, ApiKeyRecord> apiKeys;
   private final TestOutputTopic<String, TemplateEvent> templateEvents;
   private final TestOutputTopic<String, WebhookEndpoint> webhookEndpoints;
+  private final TestOutputTopic<String, AccountEvent> accountEvents;
 
   TopologyHarness() {
     Properties props = new Properties();
@@ -92,12 +94,25 @@ final class TopologyHarness implements AutoCloseable {
             Topics.WEBHOOK_ENDPOINTS.name(),
             Topics.WEBHOOK_ENDPOINTS.keySerde().deserializer(),
             Topics.WEBHOOK_ENDPOINTS.valueSerde().deserializer());
+    accountEvents =
+        driver.createOutputTopic(
+            Topics.ACCOUNT_EVENTS.name(),
+            Topics.ACCOUNT_EVENTS.keySerde().deserializer(),
+            Topics.ACCOUNT_EVENTS.valueSerde().deserializer());
   }
 
   /** Sends an org command with a correlation id and returns the reply that carries it. */
   Reply send(OrgCommand command) {
     return reply(correlation ->
         orgCommands.pipeInput(record(command.orgId().value(), command, correlation)));
+  }
+
+  /** Sends an org command nobody waits for; fails if it was answered all the same. */
+  void sendUnanswered(OrgCommand command) {
+    orgCommands.pipeInput(new TestRecord<>(command.orgId().value(), command, clock.instant()));
+    if (!replies.isEmpty()) {
+      throw new AssertionError("An unanswered command was answered: " + replies.readValue());
+    }
   }
 
   Reply send(RunCommand command) {
@@ -140,6 +155,10 @@ final class TopologyHarness implements AutoCloseable {
 
   List<TestRecord<String, WebhookEndpoint>> webhookEndpoints() {
     return webhookEndpoints.readRecordsToList();
+  }
+
+  List<TestRecord<String, AccountEvent>> accountEvents() {
+    return accountEvents.readRecordsToList();
   }
 
   List<TestRecord<String, ApiKeyRecord>> apiKeys() {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
+import app.rundun.contracts.events.AccountEvent;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +87,44 @@ class WebhookEndpointsTopologyTest {
     Reply otherMode =
         topology.send(new OrgCommand.RotateWebhookSecret(org, Mode.TEST, "we-1", "sealed-x", 0));
     assertThat(otherMode.error().error()).isEqualTo("not_found");
+  }
+
+  @Test
+  void dispatcherReportsDisableAnEndpointFailingForThePeriodWithAnAccountEvent() {
+    create("we-1", Mode.LIVE);
+    topology.webhookEndpoints();
+    Instant start = topology.now();
+    Duration fiveDays = Duration.ofDays(5);
+
+    topology.sendUnanswered(new OrgCommand.EndpointFailed(org, Mode.LIVE, "we-1", start, fiveDays));
+    topology.sendUnanswered(
+        new OrgCommand.EndpointFailed(
+            org, Mode.LIVE, "we-1", start.plus(Duration.ofDays(4)), fiveDays));
+    assertThat(topology.webhookEndpoints()).as("health alone is not published").isEmpty();
+    assertThat(topology.accountEvents()).isEmpty();
+
+    topology.sendUnanswered(
+        new OrgCommand.EndpointFailed(org, Mode.LIVE, "we-1", start.plus(fiveDays), fiveDays));
+    List<TestRecord<String, WebhookEndpoint>> published = topology.webhookEndpoints();
+    assertThat(published).hasSize(1);
+    assertThat(published.getFirst().value().enabled()).isFalse();
+    List<TestRecord<String, AccountEvent>> events = topology.accountEvents();
+    assertThat(events).hasSize(1);
+    assertThat(events.getFirst().key()).isEqualTo(org.value());
+    assertThat(events.getFirst().value().type()).isEqualTo("webhook_endpoint.disabled");
+    assertThat(events.getFirst().value().subject()).isEqualTo("we-1");
+    assertThat(events.getFirst().value().data().get("disabled_reason").asString())
+        .contains(start.toString());
+
+    // Reports on an endpoint of the other mode, or one deleted since, change nothing.
+    topology.sendUnanswered(new OrgCommand.EndpointDelivered(org, Mode.TEST, "we-1", start));
+    topology.send(new OrgCommand.DeleteWebhookEndpoint(org, Mode.LIVE, "we-1"));
+    topology.webhookEndpoints();
+    topology.sendUnanswered(
+        new OrgCommand.EndpointFailed(
+            org, Mode.LIVE, "we-1", start.plus(Duration.ofDays(9)), fiveDays));
+    assertThat(topology.webhookEndpoints()).isEmpty();
+    assertThat(topology.accountEvents()).isEmpty();
   }
 
   @Test

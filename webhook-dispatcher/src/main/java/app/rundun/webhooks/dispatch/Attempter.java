@@ -4,14 +4,13 @@ import app.rundun.contracts.media.MediaUrlSigner;
 import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.SecretBox;
+import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
 import app.rundun.webhooks.DispatcherProperties;
 import app.rundun.webhooks.delivery.Attempt;
 import app.rundun.webhooks.delivery.AttemptTracing;
 import app.rundun.webhooks.delivery.HttpDeliverer;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -31,16 +30,18 @@ final class Attempter implements AutoCloseable {
   private final PhotoLinks photoLinks;
   private final AttemptTracing tracing;
   private final EndpointDirectory endpoints;
+  private final EndpointHealthReports health;
 
   Attempter(
       DispatcherProperties properties,
       Clock clock,
       EndpointDirectory endpoints,
-      Tracer tracer,
-      Propagator propagator) {
+      EndpointHealthReports health,
+      AttemptTracing tracing) {
     this.clock = clock;
     this.endpoints = endpoints;
-    this.tracing = new AttemptTracing(tracer, propagator);
+    this.health = health;
+    this.tracing = tracing;
     this.secrets = new SecretBox(properties.webhookSecretKey());
     this.plan = new RetryPlan(properties.webhookRetrySchedule(), properties.webhookMaxRetryAfter());
     AddressPolicy policy = AddressPolicy.of(properties.webhookAllowedCidrs());
@@ -63,11 +64,11 @@ final class Attempter implements AutoCloseable {
   Decision attempt(WebhookDelivery delivery, int number) {
     String url = delivery.url();
     List<String> sealed = List.of(String.valueOf(delivery.encryptedSecret()));
+    Optional<WebhookEndpoint> endpoint = Optional.empty();
     if (delivery.endpointId() != null) {
       // An endpoint's address and secrets are those it has now: a rotation or a new address
       // applies to retries too.
-      Optional<WebhookEndpoint> endpoint =
-          endpoints.endpoint(delivery.orgId(), delivery.endpointId());
+      endpoint = endpoints.endpoint(delivery.orgId(), delivery.endpointId());
       if (endpoint.isEmpty() || !endpoint.get().enabled()) {
         return Decision.endpointClosed(
             delivery, number, clock.instant(), endpoint.isEmpty() ? "deleted" : "disabled");
@@ -81,14 +82,21 @@ final class Attempter implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return Decision.unopenableSecret(delivery, number, clock.instant());
     }
+    Decision decision = post(delivery, number, url, opened);
+    endpoint.ifPresent(to ->
+        health.attempted(
+            to, decision.outcome() == WebhookAttempt.Outcome.DELIVERED, decision.at()));
+    return decision;
+  }
+
+  private Decision post(WebhookDelivery delivery, int number, String url, List<String> opened) {
     // Photo links are signed for this attempt: a retry a day after the event still sends live ones.
     String body = photoLinks.mintBody(delivery.payload());
-    String to = url;
     Attempt result =
         tracing.around(
             delivery.traceparent(),
             delivery.eventType(),
-            headers -> deliverer.post(to, opened, delivery.eventId(), body, headers));
+            headers -> deliverer.post(url, opened, delivery.eventId(), body, headers));
     return Decision.after(delivery, number, result, clock.instant(), plan);
   }
 

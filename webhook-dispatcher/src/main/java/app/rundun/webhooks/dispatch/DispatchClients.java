@@ -1,7 +1,9 @@
 package app.rundun.webhooks.dispatch;
 
 import app.rundun.contracts.kafka.Groups;
+import app.rundun.contracts.kafka.Topics;
 import app.rundun.webhooks.DispatcherProperties;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +17,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The dispatcher's Kafka clients, and why each setting is what it is. */
 final class DispatchClients {
+
+  /**
+   * What the dispatcher's group reads: a run's webhook deliveries, its events (for the account
+   * endpoints), its schedule, redeliveries and recoveries. Every one has the same partitions, so
+   * range assignment gives one instance all of a run's records.
+   */
+  static final List<String> INPUTS =
+      List.of(
+          Topics.WEBHOOK_DELIVERIES.name(),
+          Topics.RUN_EVENTS.name(),
+          Topics.WEBHOOK_SCHEDULE.name(),
+          Topics.WEBHOOK_REDELIVERIES.name(),
+          Topics.WEBHOOK_RECOVERIES.name());
 
   private DispatchClients() {}
 

@@ -57,8 +57,12 @@ final class DispatchWrites {
   /** A failed or held-back delivery scheduled again from its first attempt, its run resumed. */
   Optional<List<Written>> redelivered(ScheduledDelivery again) {
     WebhookDelivery delivery = again.delivery();
+    // Only the run's own webhook is ever stopped by a 410; an endpoint's recovery resumes nothing.
     return write(
-        List.of(ScheduleEntry.of(delivery, again), ScheduleEntry.resume(delivery.runId())), null);
+        delivery.endpointId() == null
+            ? List.of(ScheduleEntry.of(delivery, again), ScheduleEntry.resume(delivery.runId()))
+            : List.of(ScheduleEntry.of(delivery, again)),
+        null);
   }
 
   private Optional<List<Written>> write(List<ScheduleEntry> entries, Future<RecordMetadata> also) {

@@ -1,12 +1,15 @@
 package app.rundun.webhooks.dispatch;
 
+import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.kafka.TraceHeaders;
+import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.webhooks.DispatcherProperties;
+import app.rundun.webhooks.delivery.AttemptTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -33,16 +36,18 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers every subscribed run event at least once, without one endpoint holding up another.
+ * Delivers every subscribed run event at least once, to the run's own webhook and to the account
+ * endpoints that want it, without one endpoint holding up another.
  *
- * <p>A delivery request is attempted at once, in parallel with others up to the concurrency bound.
- * What happens next is written to Kafka before the request's offset is committed: the attempt to
- * {@code rundun.webhook-attempts}, and, unless delivered, the next attempt (or the failure) to the
- * compacted {@code rundun.webhook-schedule}, placed on the partition of the run, so the instance
- * owning a run's deliveries owns its schedule too. On assignment an instance reads its schedule
- * partitions from the start and holds their deliveries until it has; a crash at any point leads to
- * an attempt being made again, never to one being lost, and every attempt of an event carries the
- * same {@code webhook-id}.
+ * <p>A delivery request (from {@code rundun.webhook-deliveries}, or fanned out from an event of
+ * {@code rundun.run-events}) is attempted at once, in parallel with others up to the concurrency
+ * bound. What happens next is written to Kafka before the request's offset is committed: the
+ * attempt to {@code rundun.webhook-attempts}, and, unless delivered, the next attempt (or the
+ * failure) to the compacted {@code rundun.webhook-schedule}, placed on the partition of the run, so
+ * the instance owning a run's deliveries owns its schedule too. On assignment an instance reads its
+ * schedule partitions from the start and holds their deliveries until it has; a crash at any point
+ * leads to an attempt being made again, never to one being lost, and every attempt of an event
+ * carries the same {@code webhook-id}.
  */
 @Component
 public class Dispatcher implements SmartLifecycle {
@@ -64,13 +69,13 @@ public class Dispatcher implements SmartLifecycle {
   private final KeyedGate runs = new KeyedGate(1);
   private final KeyedGate hosts;
   private final DispatchMetrics metrics;
-  private final Tracer tracer;
-  private final Propagator propagator;
+  private final AttemptTracing tracing;
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
   private Schedule schedule;
   private DispatchWrites writes;
+  private Ownership ownership;
   private Thread loop;
   private volatile boolean running;
 
@@ -82,8 +87,7 @@ public class Dispatcher implements SmartLifecycle {
       Propagator propagator) {
     this.properties = properties;
     this.clock = clock;
-    this.tracer = tracer;
-    this.propagator = propagator;
+    this.tracing = new AttemptTracing(tracer, propagator);
     this.metrics = new DispatchMetrics(registry, clock);
     this.hosts = new KeyedGate(properties.webhookConcurrencyPerHost());
   }
@@ -93,11 +97,14 @@ public class Dispatcher implements SmartLifecycle {
     TopicAdmin.ensureTopics(
         properties.kafkaClients(), properties.partitions(), properties.replicationFactor());
     endpoints = new EndpointDirectory(properties.kafkaClients());
-    attempter = new Attempter(properties, clock, endpoints, tracer, propagator);
     producer = DispatchClients.producer(properties);
+    EndpointHealthReports health =
+        new EndpointHealthReports(producer, properties.webhookEndpointDisableAfter());
+    attempter = new Attempter(properties, clock, endpoints, health, tracing);
     schedule = new Schedule(producer.partitionsFor(Topics.WEBHOOK_SCHEDULE.name()).size());
     writes = new DispatchWrites(producer, schedule::partitionOf);
     consumer = DispatchClients.consumer(properties);
+    ownership = new Ownership(consumer, tracker, pauses, runs, schedule);
     running = true;
     loop = Thread.ofPlatform().name("rundun-webhook-dispatcher").start(this::run);
   }
@@ -130,13 +137,7 @@ public class Dispatcher implements SmartLifecycle {
 
   private void run() {
     try {
-      consumer.subscribe(
-          List.of(
-              Topics.WEBHOOK_DELIVERIES.name(),
-              Topics.RUN_EVENTS.name(),
-              Topics.WEBHOOK_SCHEDULE.name(),
-              Topics.WEBHOOK_REDELIVERIES.name()),
-          new Ownership(consumer, tracker, pauses, runs, schedule));
+      consumer.subscribe(DispatchClients.INPUTS, ownership);
       while (running) {
         for (ConsumerRecord<String, byte[]> record :
             endpoints.ready(consumer.poll(Duration.ofMillis(50)), consumer)) {
@@ -146,10 +147,10 @@ public class Dispatcher implements SmartLifecycle {
         while ((done = completions.poll()) != null) {
           done.run();
         }
-        finishLoading();
+        ownership.finishLoading();
         dispatchDue();
         metrics.refreshPending(
-            () -> schedule.pendingUrls().stream().map(Dispatcher::host).toList());
+            () -> schedule.pending().stream().map(WebhookDelivery::host).toList());
         pauses.apply(
             consumer,
             attempting >= properties.webhookConcurrency()
@@ -174,30 +175,45 @@ public class Dispatcher implements SmartLifecycle {
     }
   }
 
+  /**
+   * A record of each input topic asks for deliveries (of a run's webhook, of endpoints from an
+   * event) or resends (a redelivery, a recovery); its offset settles once all of them are recorded.
+   */
   private void handle(ConsumerRecord<String, byte[]> record) {
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    if (record.topic().equals(Topics.WEBHOOK_SCHEDULE.name())) {
-      ScheduledDelivery value =
-          record.value() == null ? null : Topics.WEBHOOK_SCHEDULE.deserializeValue(record.value());
-      schedule.read(ScheduleEntry.parse(record.key(), value), record.offset());
+    String topic = record.topic();
+    if (topic.equals(Topics.WEBHOOK_SCHEDULE.name())) {
+      schedule.read(record.key(), record.value(), record.offset());
       return;
     }
+    TopicPartition partition = new TopicPartition(topic, record.partition());
+    long offset = record.offset();
     if (record.value() == null) {
-      tracker.start(partition, record.offset(), 0);
-    } else if (record.topic().equals(Topics.WEBHOOK_DELIVERIES.name())) {
+      tracker.start(partition, offset, 0);
+    } else if (topic.equals(Topics.WEBHOOK_DELIVERIES.name())) {
       WebhookDelivery delivery = Topics.WEBHOOK_DELIVERIES.deserializeValue(record.value());
-      deliver(delivery, tracker.start(partition, record.offset(), 1));
-    } else if (record.topic().equals(Topics.RUN_EVENTS.name())) {
-      List<WebhookDelivery> fanned =
-          endpoints.deliveries(
-              Topics.RUN_EVENTS.deserializeValue(record.value()),
-              TraceHeaders.traceparent(record.headers()).orElse(null));
-      Runnable settle = tracker.start(partition, record.offset(), fanned.size());
-      fanned.forEach(delivery -> deliver(delivery, settle));
+      deliverAll(List.of(delivery), tracker.start(partition, offset, 1));
+    } else if (topic.equals(Topics.RUN_EVENTS.name())) {
+      RunEvent event = Topics.RUN_EVENTS.deserializeValue(record.value());
+      String traceparent = TraceHeaders.traceparent(record.headers()).orElse(null);
+      List<WebhookDelivery> fanned = endpoints.deliveries(event, traceparent);
+      deliverAll(fanned, tracker.start(partition, offset, fanned.size()));
+    } else if (topic.equals(Topics.WEBHOOK_RECOVERIES.name())) {
+      Recovery recovery = Topics.WEBHOOK_RECOVERIES.deserializeValue(record.value());
+      List<ScheduledDelivery> failed = schedule.matching(record.partition(), recovery::covers);
+      resendAll(failed, tracker.start(partition, offset, failed.size()));
     } else {
       Redelivery redelivery = Topics.WEBHOOK_REDELIVERIES.deserializeValue(record.value());
-      redeliver(redelivery, tracker.start(partition, record.offset(), 1));
+      List<ScheduledDelivery> again = schedule.redeliverable(redelivery);
+      resendAll(again, tracker.start(partition, offset, again.size()));
     }
+  }
+
+  private void deliverAll(List<WebhookDelivery> deliveries, Runnable settle) {
+    deliveries.forEach(delivery -> deliver(delivery, settle));
+  }
+
+  private void resendAll(List<ScheduledDelivery> entries, Runnable settle) {
+    entries.forEach(entry -> resend(entry, settle));
   }
 
   private void deliver(WebhookDelivery delivery, Runnable settle) {
@@ -218,17 +234,11 @@ public class Dispatcher implements SmartLifecycle {
     return delivery.endpointId() == null && schedule.stopped(delivery.runId());
   }
 
-  private void redeliver(Redelivery redelivery, Runnable settle) {
-    Optional<ScheduledDelivery> entry = schedule.entry(redelivery.runId(), redelivery.eventId());
-    if (entry.isEmpty() || entry.get().state() == ScheduledDelivery.State.PENDING) {
-      settle.run();
-      return;
-    }
-    ScheduledDelivery again =
-        new ScheduledDelivery(
-            entry.get().delivery(), 1, clock.instant(), ScheduledDelivery.State.PENDING);
+  /** Schedules a failed or stopped delivery again, from its first attempt, due now. */
+  private void resend(ScheduledDelivery entry, Runnable settle) {
     workers.submit(() -> {
-      Optional<List<DispatchWrites.Written>> written = writes.redelivered(again);
+      Optional<List<DispatchWrites.Written>> written =
+          writes.redelivered(entry.again(clock.instant()));
       completions.add(() -> {
         if (written.isPresent()) {
           applyWritten(written.get());
@@ -259,7 +269,7 @@ public class Dispatcher implements SmartLifecycle {
   private void submit(
       WebhookDelivery delivery, int attempt, Runnable settle, boolean runStopped, Runnable after) {
     String key = ScheduleEntry.key(delivery);
-    String host = host(delivery.url());
+    String host = delivery.host();
     inFlight.add(key);
     hosts.enter(
         host,
@@ -291,23 +301,10 @@ public class Dispatcher implements SmartLifecycle {
         });
   }
 
-  private static String host(String url) {
-    String host = java.net.URI.create(url).getHost();
-    return host == null ? url : host.toLowerCase(java.util.Locale.ROOT);
-  }
-
   /** Applies what was just written, so the loop never acts on the state it replaced. */
   private void applyWritten(List<DispatchWrites.Written> written) {
     for (DispatchWrites.Written write : written) {
       schedule.wrote(write.entry(), write.offset());
-    }
-  }
-
-  private void finishLoading() {
-    for (Integer partition : schedule.loadingPartitions()) {
-      schedule.readTo(
-          partition,
-          consumer.position(new TopicPartition(Topics.WEBHOOK_SCHEDULE.name(), partition)));
     }
   }
 }

@@ -76,4 +76,13 @@ final class Ownership implements ConsumerRebalanceListener {
         .endOffsets(scheduled)
         .forEach((partition, end) -> schedule.own(partition.partition(), end));
   }
+
+  /** A schedule partition has loaded once the consumer's position reaches its end at assignment. */
+  void finishLoading() {
+    for (Integer partition : schedule.loadingPartitions()) {
+      schedule.readTo(
+          partition,
+          consumer.position(new TopicPartition(Topics.WEBHOOK_SCHEDULE.name(), partition)));
+    }
+  }
 }

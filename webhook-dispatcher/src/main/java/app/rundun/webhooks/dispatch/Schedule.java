@@ -1,6 +1,9 @@
 package app.rundun.webhooks.dispatch;
 
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
+import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +59,13 @@ final class Schedule {
         .filter(p -> p.getValue().loading)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /** A record of the schedule topic as read back: its key and value as they are on the topic. */
+  void read(String key, byte[] value, long offset) {
+    ScheduledDelivery state =
+        value == null ? null : Topics.WEBHOOK_SCHEDULE.deserializeValue(value);
+    read(ScheduleEntry.parse(key, state), offset);
   }
 
   /** A record of the topic, read at {@code offset}. */
@@ -118,17 +128,31 @@ final class Schedule {
     return due;
   }
 
-  /** The endpoint URL of every delivery waiting for a retry. */
-  List<String> pendingUrls() {
-    List<String> urls = new ArrayList<>();
+  /** What a redelivery sends again: the run webhook's delivery of the event, unless pending. */
+  List<ScheduledDelivery> redeliverable(Redelivery redelivery) {
+    return entry(redelivery.runId(), redelivery.eventId())
+        .filter(entry -> entry.state() != ScheduledDelivery.State.PENDING)
+        .stream()
+        .toList();
+  }
+
+  /** The deliveries in one partition's schedule that match, e.g. those a recovery covers. */
+  List<ScheduledDelivery> matching(int partition, Predicate<ScheduledDelivery> wanted) {
+    Part part = parts.get(partition);
+    return part == null ? List.of() : part.deliveries.values().stream().filter(wanted).toList();
+  }
+
+  /** Every delivery waiting for a retry. */
+  List<WebhookDelivery> pending() {
+    List<WebhookDelivery> pending = new ArrayList<>();
     for (Part part : parts.values()) {
       for (ScheduledDelivery entry : part.deliveries.values()) {
         if (entry.state() == ScheduledDelivery.State.PENDING) {
-          urls.add(entry.delivery().url());
+          pending.add(entry.delivery());
         }
       }
     }
-    return urls;
+    return pending;
   }
 
   /** The partition Kafka's default partitioner gives the run id: where the run's records are. */

@@ -53,7 +53,7 @@ class ScheduleTest {
 
     assertThat(schedule.stopped(run)).isTrue();
     assertThat(schedule.entry(run, event)).isEmpty();
-    assertThat(schedule.pendingUrls()).isEmpty();
+    assertThat(schedule.pending()).isEmpty();
 
     schedule.wrote(ScheduleEntry.resume(run), 4);
     assertThat(schedule.stopped(run)).isFalse();
@@ -79,7 +79,7 @@ class ScheduleTest {
     schedule.disown(schedule.partitionOf(run));
 
     assertThat(schedule.entry(run, event)).isEmpty();
-    assertThat(schedule.pendingUrls()).isEmpty();
+    assertThat(schedule.pending()).isEmpty();
   }
 
   @Test
