@@ -65,6 +65,15 @@ final class Benchmark {
   private static final int PARALLEL = 4_000;
   private static final int WEBHOOK_RUNS = 1_000;
   private static final int WEBHOOK_WARMUP = 300;
+
+  /** Where a webhook row's deliveries go. */
+  private enum Target {
+    /** Each run's own webhook. */
+    RUN_WEBHOOK,
+    /** One account endpoint of the organisation; the runs have no webhook of their own. */
+    ACCOUNT_ENDPOINT
+  }
+
   private static final Path OUTPUT = Path.of("target");
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -166,9 +175,16 @@ final class Benchmark {
               PARALLEL,
               CALLERS,
               () -> timed(get("/v1/runs/" + runs.get(next.getAndIncrement() % runs.size()), key))));
-      webhooks(template, null, 0, WEBHOOK_WARMUP);
-      rows.add(webhooks(template, "webhooks, all endpoints healthy", 0, WEBHOOK_RUNS));
-      rows.add(webhooks(template, "webhooks, 1 endpoint in 10 dead", 10, WEBHOOK_RUNS));
+      webhooks(template, null, Target.RUN_WEBHOOK, 0, WEBHOOK_WARMUP);
+      rows.add(
+          webhooks(
+              template, "webhooks, all endpoints healthy", Target.RUN_WEBHOOK, 0, WEBHOOK_RUNS));
+      rows.add(
+          webhooks(
+              template, "webhooks, 1 endpoint in 10 dead", Target.RUN_WEBHOOK, 10, WEBHOOK_RUNS));
+      rows.add(
+          webhooks(
+              template, "webhooks, account endpoint", Target.ACCOUNT_ENDPOINT, 0, WEBHOOK_RUNS));
       Filled filled = fill(system, template);
       String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled);
       String exports = exports(template, filled);
@@ -310,10 +326,12 @@ final class Benchmark {
   /**
    * Dispatches runs with a webhook on {@code run.opened}, opens them all, and times each from the
    * open request being sent to its delivery arriving. With {@code deadEvery} > 0, every such run
-   * points at an endpoint that accepts connections and never answers; only the others are timed.
-   * Without a label it is a warm-up.
+   * points at an endpoint that accepts connections and never answers; only the others are timed. To
+   * an {@link Target#ACCOUNT_ENDPOINT}, the events are fanned out from the event topic. Without a
+   * label it is a warm-up.
    */
-  private Row webhooks(String template, String label, int deadEvery, int runs) throws Exception {
+  private Row webhooks(String template, String label, Target target, int deadEvery, int runs)
+      throws Exception {
     Map<String, Long> arrived = new ConcurrentHashMap<>();
     Pattern runId = Pattern.compile("\"run_id\":\"(r-[0-9a-f-]{36})\"");
     HttpServer receiver =
@@ -348,9 +366,13 @@ final class Benchmark {
       String never = "http://localhost:" + dead.getLocalPort() + "/hook";
       List<String> healthy = new ArrayList<>();
       List<String> all = new ArrayList<>();
+      String endpoint = target == Target.ACCOUNT_ENDPOINT ? createEndpoint(live) : null;
       for (int i = 0; i < runs; i++) {
         boolean isDead = deadEvery > 0 && i % deadEvery == 0;
-        String run = createRunWithWebhook(template, isDead ? never : live);
+        String run =
+            endpoint != null
+                ? createRun(template).runId()
+                : createRunWithWebhook(template, isDead ? never : live);
         all.add(run);
         if (!isDead) {
           healthy.add(run);
@@ -381,6 +403,9 @@ final class Benchmark {
           healthy.stream().filter(arrived::containsKey).mapToLong(arrived::get).max().orElseThrow();
       for (Socket socket : held) {
         socket.close();
+      }
+      if (endpoint != null) {
+        exchange(request("/v1/webhook_endpoints/" + endpoint, key).DELETE());
       }
       return new Row(
           label == null ? "warm-up" : label + " (" + latencies.length + "/" + healthy.size() + ")",
@@ -661,6 +686,19 @@ final class Benchmark {
       throw new IllegalStateException("POST /v1/runs answered " + response.body());
     }
     return json(response.body()).get("run_id").asString();
+  }
+
+  /** An account endpoint of the organisation for {@code run.opened}; returns its id. */
+  private String createEndpoint(String url) throws IOException, InterruptedException {
+    Timed response =
+        post(
+            "/v1/webhook_endpoints",
+            key,
+            Map.of("url", url, "secret", "whsec_abc123", "events", List.of("run.opened")));
+    if (response.status() != 201) {
+      throw new IllegalStateException("POST /v1/webhook_endpoints answered " + response.body());
+    }
+    return json(response.body()).get("id").asString();
   }
 
   private String templateId() throws IOException, InterruptedException {
