@@ -45,25 +45,26 @@ final class EndpointDirectory implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EndpointDirectory.class);
 
-  /** By organisation id, then by key. */
-  private static final Duration WAIT = Duration.ofSeconds(2);
+  /** How long polled events wait for the directory before they are read again later. */
+  static final Duration WAIT = Duration.ofSeconds(2);
 
+  /** By organisation id, then by key. */
   private final Map<String, Map<String, WebhookEndpoint>> byOrg = new ConcurrentHashMap<>();
 
   private final AtomicLong wanted = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong freshAsOf = new AtomicLong(Long.MIN_VALUE);
   private final Object freshness = new Object();
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final Consumer<String, byte[]> consumer;
   private final Thread reader;
   private volatile boolean running = true;
 
   EndpointDirectory(KafkaClients clients) {
-    Properties props = clients.properties();
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-    this.consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this(readCommitted(clients));
+  }
+
+  /** Reads every partition of the endpoint topic with {@code consumer}, from the start. */
+  EndpointDirectory(Consumer<String, byte[]> consumer) {
+    this.consumer = consumer;
     List<TopicPartition> partitions =
         consumer.partitionsFor(Topics.WEBHOOK_ENDPOINTS.name()).stream()
             .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -71,6 +72,14 @@ final class EndpointDirectory implements AutoCloseable {
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     this.reader = Thread.ofPlatform().name("rundun-webhook-endpoints").start(this::read);
+  }
+
+  private static KafkaConsumer<String, byte[]> readCommitted(KafkaClients clients) {
+    Properties props = clients.properties();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   /** The endpoints of the organisation and mode that want an event of the type raised then. */
