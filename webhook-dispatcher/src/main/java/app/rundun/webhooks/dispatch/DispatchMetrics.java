@@ -1,6 +1,7 @@
 package app.rundun.webhooks.dispatch;
 
 import app.rundun.contracts.webhooks.WebhookAttempt;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,10 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The dispatcher's metrics: {@code rundun.webhook.attempts} (a timer by outcome and host) and
- * {@code rundun.webhook.retries.pending} (a gauge by host). Receivers' hosts are chosen by
- * integrators, so only the first {@link #MAX_HOSTS} seen get a label of their own and the rest
- * share {@value #OTHER}: a flood of hosts cannot blow up the number of series.
+ * The dispatcher's metrics: {@code rundun.webhook.attempts} (a timer by outcome and host), {@code
+ * rundun.webhook.retries.pending} (a gauge by host) and {@code rundun.webhook.events.deferred} (run
+ * events put off because the endpoint directory could not catch up in time). Receivers' hosts are
+ * chosen by integrators, so only the first {@link #MAX_HOSTS} seen get a label of their own and the
+ * rest share {@value #OTHER}: a flood of hosts cannot blow up the number of series.
  */
 final class DispatchMetrics {
 
@@ -30,6 +32,7 @@ final class DispatchMetrics {
   private final Clock clock;
   private final Map<String, String> labels = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> pending = new ConcurrentHashMap<>();
+  private final Counter deferred;
   private Instant nextRefresh = Instant.MIN;
 
   DispatchMetrics(MeterRegistry registry, Clock clock) {
@@ -37,6 +40,17 @@ final class DispatchMetrics {
     this.clock = clock;
     // Present from the start, so a dashboard shows 0 pending rather than no data.
     gaugeOf(OTHER);
+    this.deferred =
+        Counter.builder("rundun.webhook.events.deferred")
+            .description(
+                "Run events read again later because the account endpoints could not be read"
+                    + " up to them in time")
+            .register(registry);
+  }
+
+  /** Polled run events were put off: the endpoint directory is not keeping up. */
+  void deferred(int events) {
+    deferred.increment(events);
   }
 
   /** One attempt's outcome and how long the receiver took; on a worker thread. */

@@ -140,7 +140,7 @@ public class Dispatcher implements SmartLifecycle {
       consumer.subscribe(DispatchClients.INPUTS, ownership);
       while (running) {
         for (ConsumerRecord<String, byte[]> record :
-            endpoints.ready(consumer.poll(Duration.ofMillis(50)), consumer)) {
+            endpoints.ready(consumer.poll(Duration.ofMillis(50)), consumer, metrics::deferred)) {
           handle(record);
         }
         Runnable done;

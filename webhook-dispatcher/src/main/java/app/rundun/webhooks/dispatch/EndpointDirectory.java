@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -111,7 +112,7 @@ final class EndpointDirectory implements AutoCloseable {
    * if it cannot say so in time, those events are read again later, never passed over.
    */
   List<ConsumerRecord<String, byte[]>> ready(
-      ConsumerRecords<String, byte[]> polled, Consumer<?, ?> consumer) {
+      ConsumerRecords<String, byte[]> polled, Consumer<?, ?> consumer, IntConsumer deferred) {
     List<ConsumerRecord<String, byte[]>> ready = new ArrayList<>();
     long polledAt = System.nanoTime();
     Boolean endpointsFresh = null;
@@ -128,6 +129,7 @@ final class EndpointDirectory implements AutoCloseable {
         if (!endpointsFresh) {
           consumer.seek(partition, record.offset());
           readAgain.add(partition);
+          deferred.accept(polled.records(partition).size());
           continue;
         }
       }

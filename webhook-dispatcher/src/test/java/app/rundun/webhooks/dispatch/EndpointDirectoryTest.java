@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -92,14 +93,18 @@ class EndpointDirectoryTest {
                 List.of(record(EVENTS, 7), record(EVENTS, 8))),
             Map.of());
 
-    List<ConsumerRecord<String, byte[]>> now = directory.ready(polled, dispatch);
+    AtomicInteger deferred = new AtomicInteger();
+    List<ConsumerRecord<String, byte[]>> now =
+        directory.ready(polled, dispatch, deferred::addAndGet);
 
     assertThat(now).extracting(ConsumerRecord::topic).containsOnly(DELIVERIES.topic());
     assertThat(dispatch.position(EVENTS)).as("the events are read again").isEqualTo(7);
+    assertThat(deferred).hasValue(2);
 
     endpointTopic.schedulePollTask(() ->
         endpointTopic.addRecord(endpointRecord(endpoint("we-1", ORG, Mode.LIVE, null, true), 0)));
-    assertThat(directory.ready(polled, dispatch)).hasSize(3);
+    assertThat(directory.ready(polled, dispatch, deferred::addAndGet)).hasSize(3);
+    assertThat(deferred).hasValue(2);
     assertThat(directory.deliveries(opened(NOW), null)).hasSize(1);
   }
 
