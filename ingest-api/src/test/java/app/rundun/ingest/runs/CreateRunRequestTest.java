@@ -1,17 +1,15 @@
 package app.rundun.ingest.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.SecretBox;
+import app.rundun.ingest.Refusals;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /** The body of {@code POST /v1/runs}, checked without a broker: each refusal names its field. */
 class CreateRunRequestTest {
@@ -69,34 +67,42 @@ class CreateRunRequestTest {
 
   @Test
   void eachBadFieldIsRefusedByName() {
-    assertThat(refused(() -> new CreateRunRequest(null, null, null, null, null, null).template()))
+    assertThat(
+            Refusals.paramOf(
+                () -> new CreateRunRequest(null, null, null, null, null, null).template()))
         .isEqualTo("template_id");
-    assertThat(refused(() -> new CreateRunRequest("t-1", null, null, null, null, null).template()))
+    assertThat(
+            Refusals.paramOf(
+                () -> new CreateRunRequest("t-1", null, null, null, null, null).template()))
         .isEqualTo("template_id");
     for (double hours : new double[] {0, -1, 8760.01, Double.NaN}) {
-      assertThat(refused(() -> request(hours).expiresInSeconds())).isEqualTo("expires_in_hours");
+      assertThat(Refusals.paramOf(() -> request(hours).expiresInSeconds()))
+          .isEqualTo("expires_in_hours");
     }
     assertThat(
-            refused(() -> new CreateRunRequest(TEMPLATE, null, null, "", null, null).reference()))
+            Refusals.paramOf(
+                () -> new CreateRunRequest(TEMPLATE, null, null, "", null, null).reference()))
         .isEqualTo("executor_ref");
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new CreateRunRequest(TEMPLATE, null, null, "x".repeat(201), null, null)
                     .reference()))
         .isEqualTo("executor_ref");
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new CreateRunRequest(TEMPLATE, null, null, null, Map.of("k".repeat(41), "v"), null)
                     .validMetadata()))
         .startsWith("metadata");
-    assertThat(refused(() -> webhook("http://169.254.169.254/latest", null, null)))
+    assertThat(Refusals.paramOf(() -> webhook("http://169.254.169.254/latest", null, null)))
         .isEqualTo("webhook.url");
-    assertThat(refused(() -> webhook(null, null, null))).isEqualTo("webhook.url");
-    assertThat(refused(() -> webhook("https://hooks.example.com/h", "abc123", null)))
+    assertThat(Refusals.paramOf(() -> webhook(null, null, null))).isEqualTo("webhook.url");
+    assertThat(Refusals.paramOf(() -> webhook("https://hooks.example.com/h", "abc123", null)))
         .isEqualTo("webhook.secret");
-    assertThat(refused(() -> webhook("https://hooks.example.com/h", null, List.of("run.paused"))))
+    assertThat(
+            Refusals.paramOf(
+                () -> webhook("https://hooks.example.com/h", null, List.of("run.paused"))))
         .isEqualTo("webhook.events");
-    assertThat(refused(() -> webhook("https://hooks.example.com/h", null, List.of())))
+    assertThat(Refusals.paramOf(() -> webhook("https://hooks.example.com/h", null, List.of())))
         .isEqualTo("webhook.events");
   }
 
@@ -106,23 +112,5 @@ class CreateRunRequestTest {
 
   private static CreateRunRequest.Webhook webhook(String url, String secret, List<String> events) {
     return new CreateRunRequest.WebhookRequest(url, secret, events).validate(POLICY, BOX);
-  }
-
-  private static String refused(ThrowingSupplier<?> call) {
-    ApiException refusal =
-        catchThrowableOfType(
-            ApiException.class,
-            () -> {
-              try {
-                call.get();
-              } catch (ApiException e) {
-                throw e;
-              } catch (Throwable e) {
-                throw new AssertionError(e);
-              }
-            });
-    assertThat(refusal).as("refused").isNotNull();
-    assertThat(refusal.code().status()).isEqualTo(400);
-    return refusal.param();
   }
 }

@@ -1,16 +1,14 @@
 package app.rundun.ingest.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.webhooks.AddressPolicy;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
+import app.rundun.ingest.Refusals;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The endpoint calls' bodies, checked without a broker: each refusal names its field. */
 class EndpointRequestsTest {
@@ -49,31 +47,34 @@ class EndpointRequestsTest {
   @Test
   void eachBadFieldIsRefusedByName() {
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new EndpointRequests.Create(null, null, null, null, null).fields(PUBLIC_ONLY)))
         .isEqualTo("url");
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new EndpointRequests.Create("http://10.0.0.1/h", null, null, null, null)
                     .fields(PUBLIC_ONLY)))
         .isEqualTo("url");
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new EndpointRequests.Update(null, List.of("run.created", "run.created"), null, null)
                     .changes(PUBLIC_ONLY)))
         .isEqualTo("events");
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new EndpointRequests.Update(null, List.of("*", "run.created"), null, null)
                     .changes(PUBLIC_ONLY)))
         .isEqualTo("events");
     assertThat(
-            refused(() ->
+            Refusals.paramOf(() ->
                 new EndpointRequests.Update(null, null, "x".repeat(501), null)
                     .changes(PUBLIC_ONLY)))
         .isEqualTo("description");
-    assertThat(refused(() -> WebhookFields.secretOrNew("whsec_", "secret"))).isEqualTo("secret");
-    assertThat(refused(() -> new EndpointRequests.Rotate(604_801L, null).previousSecretSeconds()))
+    assertThat(Refusals.paramOf(() -> WebhookFields.secretOrNew("whsec_", "secret")))
+        .isEqualTo("secret");
+    assertThat(
+            Refusals.paramOf(
+                () -> new EndpointRequests.Rotate(604_801L, null).previousSecretSeconds()))
         .isEqualTo("previous_secret_expires_in");
   }
 
@@ -82,23 +83,5 @@ class EndpointRequestsTest {
     assertThat(new EndpointRequests.Rotate(null, null).previousSecretSeconds()).isEqualTo(86_400);
     assertThat(new EndpointRequests.Rotate(0L, null).previousSecretSeconds()).isZero();
     assertThat(WebhookFields.secretOrNew(null, "secret")).startsWith("whsec_").hasSize(50);
-  }
-
-  private static String refused(Executable call) {
-    ApiException refusal =
-        catchThrowableOfType(
-            ApiException.class,
-            () -> {
-              try {
-                call.execute();
-              } catch (ApiException e) {
-                throw e;
-              } catch (Throwable e) {
-                throw new AssertionError(e);
-              }
-            });
-    assertThat(refusal).as("refused").isNotNull();
-    assertThat(refusal.code().status()).isEqualTo(400);
-    return refusal.param();
   }
 }
