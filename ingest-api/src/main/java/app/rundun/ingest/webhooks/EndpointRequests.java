@@ -24,8 +24,7 @@ final class EndpointRequests {
       String url, List<String> events, String description, Boolean enabled, String secret) {
 
     WebhookEndpoint.Changes fields(AddressPolicy policy) {
-      return new Update(WebhookFields.url(url, "url", policy), events, description, enabled)
-          .changes(policy);
+      return checked(WebhookFields.url(url, "url", policy), events, description, enabled);
     }
   }
 
@@ -33,19 +32,21 @@ final class EndpointRequests {
   record Update(String url, List<String> events, String description, Boolean enabled) {
 
     WebhookEndpoint.Changes changes(AddressPolicy policy) {
-      if (description != null && description.length() > MAX_DESCRIPTION) {
-        throw ApiException.invalid(
-            "description", "description is up to " + MAX_DESCRIPTION + " characters.");
-      }
-      boolean all = events != null && events.equals(List.of(WebhookFields.ALL_EVENTS));
-      List<RunEventType> wanted = all ? null : WebhookFields.events(events, "events");
-      return new WebhookEndpoint.Changes(
-          url == null ? null : WebhookFields.url(url, "url", policy),
-          wanted,
-          all,
-          description,
-          enabled);
+      return checked(
+          url == null ? null : WebhookFields.url(url, "url", policy), events, description, enabled);
     }
+  }
+
+  /** The fields besides the address, which is checked (it resolves the host) once, before. */
+  private static WebhookEndpoint.Changes checked(
+      String checkedUrl, List<String> events, String description, Boolean enabled) {
+    if (description != null && description.length() > MAX_DESCRIPTION) {
+      throw ApiException.invalid(
+          "description", "description is up to " + MAX_DESCRIPTION + " characters.");
+    }
+    boolean all = events != null && events.equals(List.of(WebhookFields.ALL_EVENTS));
+    List<RunEventType> wanted = all ? null : WebhookFields.events(events, "events");
+    return new WebhookEndpoint.Changes(checkedUrl, wanted, all, description, enabled);
   }
 
   /** {@code POST /v1/webhook_endpoints/:id/rotate_secret}; the body may be left out. */
