@@ -68,11 +68,16 @@ final class RunEvents {
 
   /** Checks an event against the JSON Schema of its type under {@code docs/events}. */
   static void validate(JsonNode event) throws IOException {
-    Path file = Path.of("..", "docs", "events", event.get("type").asString() + ".v1.schema.json");
+    validate(
+        event, Path.of("..", "docs", "events", event.get("type").asString() + ".v1.schema.json"));
+  }
+
+  /** Checks a record against the JSON Schema in {@code file}. */
+  static void validate(JsonNode record, Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       Schema schema =
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-      assertThat(schema.validate(event)).as("schema errors of %s", event).isEmpty();
+      assertThat(schema.validate(record)).as("schema errors of %s", record).isEmpty();
     }
   }
 

@@ -150,6 +150,13 @@ class SecuredKafkaTest {
           () -> live.get("/v1/runs/" + run + "/webhook_deliveries").expect(200).json(),
           log -> log.get("data").size() >= 6);
 
+      // The processor indexes the events and reads them back from their topic.
+      Eventually.until(
+          "the run's events from the events API",
+          Duration.ofSeconds(30),
+          () -> live.get("/v1/events?run_id=" + run).expect(200).json(),
+          page -> page.get("data").size() == 4);
+
       // The API may ask every dispatcher to recover an endpoint's failures.
       live.post(
               "/v1/webhook_endpoints/" + endpoint + "/recover",
@@ -158,6 +165,7 @@ class SecuredKafkaTest {
 
       // Step 5: analytics reads the event topic, and nothing else.
       assertThat(consume(bootstrap, "analytics", Topics.RUN_EVENTS.name())).isPositive();
+      assertThat(consume(bootstrap, "analytics", Topics.TEMPLATE_STATS.name())).isPositive();
       assertThatThrownBy(() -> consume(bootstrap, "analytics", Topics.REPLIES.name()))
           .isInstanceOf(TopicAuthorizationException.class);
       assertThatThrownBy(() -> consume(bootstrap, "rundun-api", Topics.RUN_EVENTS.name()))
@@ -210,6 +218,9 @@ class SecuredKafkaTest {
         Topics.RUN_COMMANDS.name(),
         Topics.IDEMPOTENCY.name(),
         Topics.RUNS_BY_ORG.name(),
+        Topics.RUN_EVENTS.name(),
+        Topics.EVENTS_BY_ORG.name(),
+        Topics.TEMPLATE_FACTS.name(),
         Topics.WEBHOOK_ATTEMPTS.name());
     write(
         acls,
@@ -217,7 +228,10 @@ class SecuredKafkaTest {
         Topics.RUN_COMMANDS.name(),
         Topics.RUNS_BY_ORG.name(),
         Topics.RUN_EVENTS.name(),
+        Topics.EVENTS_BY_ORG.name(),
         Topics.TEMPLATE_EVENTS.name(),
+        Topics.TEMPLATE_FACTS.name(),
+        Topics.TEMPLATE_STATS.name(),
         Topics.REPLIES.name(),
         Topics.API_KEYS.name(),
         Topics.WEBHOOK_DELIVERIES.name(),
@@ -257,6 +271,7 @@ class SecuredKafkaTest {
         ANALYTICS,
         Topics.RUN_EVENTS.name(),
         Topics.TEMPLATE_EVENTS.name(),
+        Topics.TEMPLATE_STATS.name(),
         Topics.ACCOUNT_EVENTS.name());
     acls.add(
         allow(ANALYTICS, ResourceType.GROUP, "analytics", PatternType.LITERAL, AclOperation.READ));

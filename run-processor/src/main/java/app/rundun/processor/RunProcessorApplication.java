@@ -1,8 +1,10 @@
 package app.rundun.processor;
 
 import app.rundun.contracts.json.Json;
+import app.rundun.processor.eventlog.EventReader;
 import app.rundun.processor.runs.RunViews;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,6 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootApplication
 @EnableConfigurationProperties(ProcessorProperties.class)
 public class RunProcessorApplication {
+
+  /** How long a read of the events API may wait for its events from Kafka before it answers 503. */
+  private static final Duration EVENT_READ_TIMEOUT = Duration.ofSeconds(5);
 
   public static void main(String[] args) {
     builder().run(args);
@@ -38,5 +43,11 @@ public class RunProcessorApplication {
   @Bean
   RunViews runViews() {
     return new RunViews();
+  }
+
+  /** Reads the events of the events API back from their topic; closed with the context. */
+  @Bean
+  EventReader eventReader(ProcessorProperties properties, Clock clock) {
+    return new EventReader(properties.kafkaClients(), EVENT_READ_TIMEOUT, clock);
   }
 }

@@ -29,6 +29,8 @@ class ArchitectureTest {
             "..topology..",
             "..runs..",
             "..runlist..",
+            "..eventlog..",
+            "..stats..",
             "..templates..",
             "..quota..",
             "..organisations..",

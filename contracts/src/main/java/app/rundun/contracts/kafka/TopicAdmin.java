@@ -1,6 +1,7 @@
 package app.rundun.contracts.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +28,15 @@ public final class TopicAdmin {
       for (Topic<?, ?> topic : Topics.all()) {
         if (!existing.contains(topic.name())) {
           NewTopic created = new NewTopic(topic.name(), partitions, replication);
+          Map<String, String> configs = new HashMap<>();
           if (topic.compacted()) {
-            created.configs(
-                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
           }
+          if (topic.retention() != null) {
+            configs.put(
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+          }
+          created.configs(configs);
           missing.add(created);
         }
       }

@@ -4,18 +4,22 @@ import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.events.AccountEvent;
+import app.rundun.contracts.events.EventPointer;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.events.TemplateEvent;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.JsonSerde;
 import app.rundun.contracts.organisations.ApiKeyRecord;
 import app.rundun.contracts.runs.ListedRun;
+import app.rundun.contracts.stats.RunFact;
+import app.rundun.contracts.stats.TemplateStats;
 import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -57,9 +61,32 @@ public final class Topics {
   public static final Topic<String, ListedRun> RUNS_BY_ORG =
       new Topic<>("rundun.runs-by-org", Serdes.String(), new JsonSerde<>(ListedRun.class), false);
 
-  /** Every run event, keyed by run id, as CloudEvents 1.0 structured JSON. */
+  /**
+   * How long {@code GET /v1/events} serves an event. {@link #RUN_EVENTS} keeps each a day longer,
+   * since a broker deletes whole segments only once their newest record is past retention.
+   */
+  public static final Duration EVENTS_KEPT = Duration.ofDays(30);
+
+  /**
+   * Every run event, keyed by run id, as CloudEvents 1.0 structured JSON; the events API reads
+   * events back from it by offset, so it is kept longer than {@link #EVENTS_KEPT}.
+   */
   public static final Topic<String, RunEvent> RUN_EVENTS =
-      new Topic<>("rundun.run-events", Serdes.String(), new JsonSerde<>(RunEvent.class), false);
+      new Topic<>(
+          "rundun.run-events",
+          Serdes.String(),
+          new JsonSerde<>(RunEvent.class),
+          false,
+          EVENTS_KEPT.plusDays(1));
+
+  /**
+   * Where each run event lies, re-keyed by organisation id: the way from {@link #RUN_EVENTS} to the
+   * organisation's event log behind {@code GET /v1/events} (the explicitly named repartition of run
+   * events, slim: the events stay on their topic). Internal to the run-processor.
+   */
+  public static final Topic<String, EventPointer> EVENTS_BY_ORG =
+      new Topic<>(
+          "rundun.events-by-org", Serdes.String(), new JsonSerde<>(EventPointer.class), false);
 
   /**
    * Every template event, keyed by template id, as CloudEvents 1.0 structured JSON: each version of
@@ -76,6 +103,22 @@ public final class Topics {
   public static final Topic<String, AccountEvent> ACCOUNT_EVENTS =
       new Topic<>(
           "rundun.account-events", Serdes.String(), new JsonSerde<>(AccountEvent.class), false);
+
+  /**
+   * What happens to runs, as template statistics count it, keyed by template id: the run stage's
+   * way to the statistics of each template (the explicitly named repartition). Internal to the
+   * run-processor.
+   */
+  public static final Topic<String, RunFact> TEMPLATE_FACTS =
+      new Topic<>("rundun.template-facts", Serdes.String(), new JsonSerde<>(RunFact.class), false);
+
+  /**
+   * Each template version's statistics per mode, per UTC day and in total, keyed {@code
+   * {template}/{mode}/v{version:06d}/{period}}, the whole record after every change. Compacted.
+   */
+  public static final Topic<String, TemplateStats> TEMPLATE_STATS =
+      new Topic<>(
+          "rundun.template-stats", Serdes.String(), new JsonSerde<>(TemplateStats.class), true);
 
   /** API keys by the SHA-256 of the key; a tombstone revokes. Compacted, read whole at start. */
   public static final Topic<String, ApiKeyRecord> API_KEYS =
@@ -139,7 +182,10 @@ public final class Topics {
         RUNS_BY_ORG,
         REPLIES,
         RUN_EVENTS,
+        EVENTS_BY_ORG,
         TEMPLATE_EVENTS,
+        TEMPLATE_FACTS,
+        TEMPLATE_STATS,
         ACCOUNT_EVENTS,
         API_KEYS,
         WEBHOOK_DELIVERIES,

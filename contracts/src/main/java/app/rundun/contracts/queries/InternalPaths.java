@@ -23,6 +23,7 @@ public final class InternalPaths {
   public static final String ORG_RUN = "/internal/orgs/{orgId}/runs/{runId}";
   public static final String TEMPLATES = "/internal/orgs/{orgId}/templates";
   public static final String TEMPLATE = "/internal/orgs/{orgId}/templates/{templateId}";
+  public static final String TEMPLATE_STATS = "/internal/templates/{templateId}/stats";
   public static final String MEMBERS = "/internal/orgs/{orgId}/members";
   public static final String MEMBER_SIGN_IN = "/internal/orgs/{orgId}/member_sign_in";
   public static final String USAGE = "/internal/orgs/{orgId}/usage";
@@ -30,6 +31,8 @@ public final class InternalPaths {
   public static final String WEBHOOK_ENDPOINTS = "/internal/orgs/{orgId}/webhook_endpoints";
   public static final String WEBHOOK_ENDPOINT =
       "/internal/orgs/{orgId}/webhook_endpoints/{endpointId}";
+  public static final String ORG_EVENTS = "/internal/orgs/{orgId}/events";
+  public static final String ORG_EVENT = "/internal/orgs/{orgId}/events/{eventId}";
 
   private InternalPaths() {}
 
@@ -88,6 +91,30 @@ public final class InternalPaths {
 
   public static String webhookEndpoint(OrgId org, Mode mode, String endpointId) {
     return org(org) + "/webhook_endpoints/" + endpointId + "?mode=" + mode.name();
+  }
+
+  /** A page of the event log; {@code queryJson} is the parsed list query, as JSON. */
+  public static String orgEvents(OrgId org, Mode mode, String queryJson) {
+    return org(org)
+        + "/events?mode="
+        + mode.name()
+        + "&query="
+        + URLEncoder.encode(queryJson, StandardCharsets.UTF_8);
+  }
+
+  /** One event, when it is the organisation's and of the mode. */
+  public static String orgEvent(OrgId org, Mode mode, String eventId) {
+    return org(org) + "/events/" + eventId + "?mode=" + mode.name();
+  }
+
+  /** A template's statistics of the mode, on the template's partition; the organisation's only. */
+  public static String templateStats(OrgId org, Mode mode, TemplateId template) {
+    return "/internal/templates/"
+        + template.value()
+        + "/stats?org="
+        + org.value()
+        + "&mode="
+        + mode.name();
   }
 
   private static String org(OrgId org) {

@@ -3,6 +3,8 @@ package app.rundun.ingest.queries;
 import app.rundun.contracts.errors.ApiError;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.contracts.events.EventListQuery;
+import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.lists.ListPage;
 import app.rundun.contracts.members.MemberResource;
@@ -17,6 +19,7 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.runs.RunLookup;
 import app.rundun.contracts.runs.RunResource;
+import app.rundun.contracts.stats.TemplateStats;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookAttempt;
@@ -124,6 +127,22 @@ public class ProcessorQueries implements AutoCloseable {
     return sendRaw(InternalPaths.orgRun(org, mode, id), Freshness.MAY_LAG, null);
   }
 
+  /** A page of the organisation's event log, from the instance owning the organisation. */
+  public Read<ListPage<RunEvent>> events(OrgId org, Mode mode, EventListQuery query) {
+    return get(
+        InternalPaths.orgEvents(org, mode, Json.mapper().writeValueAsString(query)),
+        Freshness.MAY_LAG,
+        new TypeReference<ListPage<RunEvent>>() {});
+  }
+
+  /** One event of the organisation's log, of the mode; not found otherwise. */
+  public Read<RunEvent> event(OrgId org, Mode mode, String eventId) {
+    return get(
+        InternalPaths.orgEvent(org, mode, eventId),
+        Freshness.MAY_LAG,
+        new TypeReference<RunEvent>() {});
+  }
+
   public Read<List<WebhookAttempt>> webhookAttempts(RunId id, Freshness freshness) {
     return get(
         InternalPaths.webhookAttempts(id), freshness, new TypeReference<List<WebhookAttempt>>() {});
@@ -134,6 +153,14 @@ public class ProcessorQueries implements AutoCloseable {
         InternalPaths.template(org, id, version),
         Freshness.MAY_LAG,
         new TypeReference<TemplateResource>() {});
+  }
+
+  /** Every period of the template's statistics of the mode, the organisation's only. */
+  public Read<List<TemplateStats>> templateStats(OrgId org, Mode mode, TemplateId template) {
+    return get(
+        InternalPaths.templateStats(org, mode, template),
+        Freshness.MAY_LAG,
+        new TypeReference<List<TemplateStats>>() {});
   }
 
   public Read<List<TemplateResource>> templates(OrgId org) {

@@ -7,8 +7,6 @@ import app.rundun.contracts.lists.TimeRange;
 import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.runs.RunStatus;
 import app.rundun.contracts.templates.TemplateId;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +24,6 @@ public final class ListRunsRequest {
 
   private static final Pattern RANGE = Pattern.compile("(created|updated)\\[(gte|gt|lte|lt)]");
   private static final Pattern METADATA = Pattern.compile("metadata\\[(.+)]");
-  private static final Pattern WHOLE_SECONDS = Pattern.compile("-?\\d{1,12}");
   private static final Set<String> PLAIN =
       Set.of(
           "limit",
@@ -48,7 +45,7 @@ public final class ListRunsRequest {
       Matcher range = RANGE.matcher(name);
       Matcher meta = METADATA.matcher(name);
       if (range.matches()) {
-        TimeRange bound = bound(range.group(2), instant(name, Paging.single(parameters, name)));
+        TimeRange bound = TimeRange.parse(name, range.group(2), Paging.single(parameters, name));
         if (range.group(1).equals("created")) {
           created = created.and(bound);
         } else {
@@ -129,26 +126,5 @@ public final class ListRunsRequest {
       throw ApiException.invalid(name, name + " is not empty when given.");
     }
     return value;
-  }
-
-  private static TimeRange bound(String operator, Instant at) {
-    return switch (operator) {
-      case "gte" -> new TimeRange(at, null);
-      case "gt" -> new TimeRange(at.plusNanos(1), null);
-      case "lt" -> new TimeRange(null, at);
-      default -> new TimeRange(null, at.plusNanos(1));
-    };
-  }
-
-  /** An ISO 8601 time ({@code 2026-05-22T08:31:00Z}) or, as Stripe takes it, Unix seconds. */
-  private static Instant instant(String name, String value) {
-    try {
-      return WHOLE_SECONDS.matcher(value).matches()
-          ? Instant.ofEpochSecond(Long.parseLong(value))
-          : Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalid(
-          name, name + " is a time in ISO 8601 (2026-05-22T08:31:00Z) or Unix seconds.");
-    }
   }
 }

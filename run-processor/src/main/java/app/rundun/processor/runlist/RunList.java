@@ -1,17 +1,15 @@
 package app.rundun.processor.runlist;
 
-import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.lists.ListPage;
-import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunListQuery;
+import app.rundun.processor.stores.ListWindow;
 import app.rundun.processor.stores.StoreBuilders;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
@@ -42,9 +40,6 @@ public final class RunList {
   public static final String STORE = "run-list-store";
   public static final String IDS_STORE = "run-list-ids-store";
   public static final String UPDATED_STORE = "run-list-updated-store";
-
-  /** Sorts after every digit: the open upper end of a range of keys. */
-  private static final String END = "~";
 
   private final ReadOnlyKeyValueStore<String, ListedRun> runs;
   private final ReadOnlyKeyValueStore<String, String> ids;
@@ -85,69 +80,40 @@ public final class RunList {
    */
   public ListPage<ListedRun> page(OrgId org, Mode mode, RunListQuery query, Instant now) {
     String prefix = org.value() + "/" + mode.wire() + "/";
-    String low = query.created().from() == null ? prefix : prefix + seconds(query.created().from());
-    String high =
-        query.created().until() == null ? prefix + END : prefix + seconds(query.created().until());
-    Paging paging = query.paging();
-    String cursor = null;
-    if (paging.startingAfter() != null) {
-      cursor = cursor(org, prefix, paging.startingAfter(), "starting_after");
-      high = cursor.compareTo(high) < 0 ? cursor : high;
-    } else if (paging.endingBefore() != null) {
-      cursor = cursor(org, prefix, paging.endingBefore(), "ending_before");
-      low = cursor.compareTo(low) > 0 ? cursor : low;
-    }
-    boolean newestFirst = paging.endingBefore() == null;
-    Bounds bounds = new Bounds(low, high);
+    ListWindow window =
+        ListWindow.of(
+            prefix,
+            query.created(),
+            query.paging(),
+            "run",
+            runId -> ids.get(org.value() + "/" + runId));
     List<ListedRun> found = new ArrayList<>();
-    if (!bounds.isEmpty()) {
+    if (!window.isEmpty()) {
       Walk walk =
           query.updated().from() != null
-              ? new ChangedRuns(updatedBounds(prefix, query), bounds, newestFirst)
-              : new AllRuns(bounds, newestFirst);
+              ? new ChangedRuns(updatedWindow(prefix, query), window)
+              : new AllRuns(window);
       try (walk) {
-        while (walk.hasNext() && found.size() <= paging.limit()) {
+        while (walk.hasNext() && found.size() <= query.paging().limit()) {
           String key = walk.nextKey();
           ListedRun run = walk.value(key);
-          if (!key.equals(cursor) && run != null && query.matches(run, now)) {
+          if (!key.equals(window.cursor()) && run != null && query.matches(run, now)) {
             found.add(run);
           }
         }
       }
     }
-    boolean hasMore = found.size() > paging.limit();
-    List<ListedRun> page =
-        new ArrayList<>(found.subList(0, Math.min(found.size(), paging.limit())));
-    if (!newestFirst) {
-      Collections.reverse(page);
-    }
-    return new ListPage<>(page, hasMore);
+    return window.page(found, query.paging().limit());
   }
 
-  private String cursor(OrgId org, String prefix, String runId, String param) {
-    String key = ids.get(org.value() + "/" + runId);
-    if (key == null || !key.startsWith(prefix)) {
-      throw ApiException.invalid(param, param + " names no run of this list: " + runId + ".");
-    }
-    return key;
-  }
-
-  private static Bounds updatedBounds(String prefix, RunListQuery query) {
+  /** The keys of the update-time store a {@code updated} filter reads. */
+  private static ListWindow updatedWindow(String prefix, RunListQuery query) {
     Instant until = query.updated().until();
-    return new Bounds(
-        prefix + seconds(query.updated().from()),
-        until == null ? prefix + END : prefix + seconds(until));
-  }
-
-  /** A range of store keys, both ends included. */
-  private record Bounds(String low, String high) {
-    boolean isEmpty() {
-      return low.compareTo(high) > 0;
-    }
-
-    boolean contains(String key) {
-      return key.compareTo(low) >= 0 && key.compareTo(high) <= 0;
-    }
+    return new ListWindow(
+        prefix + ListWindow.seconds(query.updated().from()),
+        until == null ? ListWindow.end(prefix) : prefix + ListWindow.seconds(until),
+        null,
+        true);
   }
 
   /** The keys of a page's candidates in walking order, and each one's run. */
@@ -167,11 +133,11 @@ public final class RunList {
     private final KeyValueIterator<String, ListedRun> it;
     private ListedRun current;
 
-    AllRuns(Bounds bounds, boolean newestFirst) {
+    AllRuns(ListWindow window) {
       it =
-          newestFirst
-              ? runs.reverseRange(bounds.low(), bounds.high())
-              : runs.range(bounds.low(), bounds.high());
+          window.newestFirst()
+              ? runs.reverseRange(window.low(), window.high())
+              : runs.range(window.low(), window.high());
     }
 
     @Override
@@ -201,17 +167,17 @@ public final class RunList {
   private final class ChangedRuns implements Walk {
     private final Iterator<String> keys;
 
-    ChangedRuns(Bounds window, Bounds bounds, boolean newestFirst) {
+    ChangedRuns(ListWindow changedIn, ListWindow window) {
       NavigableSet<String> changed = new TreeSet<>();
-      try (KeyValueIterator<String, String> it = updated.range(window.low(), window.high())) {
+      try (KeyValueIterator<String, String> it = updated.range(changedIn.low(), changedIn.high())) {
         while (it.hasNext()) {
           String key = it.next().value;
-          if (bounds.contains(key)) {
+          if (window.contains(key)) {
             changed.add(key);
           }
         }
       }
-      keys = newestFirst ? changed.descendingIterator() : changed.iterator();
+      keys = window.newestFirst() ? changed.descendingIterator() : changed.iterator();
     }
 
     @Override
@@ -238,7 +204,7 @@ public final class RunList {
         "%s/%s/%s/%019d/%s",
         run.orgId().value(),
         run.mode().wire(),
-        seconds(run.createdAt()),
+        ListWindow.seconds(run.createdAt()),
         run.sequence(),
         run.runId().value());
   }
@@ -250,16 +216,10 @@ public final class RunList {
   private static String updatedKey(ListedRun run) {
     return String.format(
         "%s/%s/%s/%s",
-        run.orgId().value(), run.mode().wire(), seconds(run.updatedAt()), run.runId().value());
-  }
-
-  /**
-   * Whole seconds, rounded up: times are kept to the second, so "from 10.5 s" means from 11 s and
-   * "before 10.5 s" means before 11 s. Before 1970 is 0, which nothing precedes.
-   */
-  private static String seconds(Instant at) {
-    long seconds = at.getEpochSecond() + (at.getNano() > 0 ? 1 : 0);
-    return String.format("%012d", Math.max(0, seconds));
+        run.orgId().value(),
+        run.mode().wire(),
+        ListWindow.seconds(run.updatedAt()),
+        run.runId().value());
   }
 
   private static <V> KeyValueStore<String, V> writable(ReadOnlyKeyValueStore<String, V> store) {

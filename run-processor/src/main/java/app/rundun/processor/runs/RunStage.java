@@ -45,6 +45,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   public static final String REPLIES_SINK = "run-replies-sink";
   public static final String WEBHOOKS_SINK = "run-webhook-deliveries-sink";
   public static final String RUNS_BY_ORG_SINK = "runs-by-org-sink";
+  public static final String TEMPLATE_FACTS_SINK = "template-facts-sink";
 
   private static final Logger log = LoggerFactory.getLogger(RunStage.class);
   private static final int SWEEP_BATCH = 1_000;
@@ -213,6 +214,9 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     RunEvent event =
         RunEvent.of(type, views.resource(listed, now), stepId, run.orgId(), run.mode(), now);
     context.forward(traced(run.id().value(), event, now), EVENTS_SINK);
+    TemplateFacts.of(type, listed, now, () -> templates.of(run))
+        .ifPresent(fact ->
+            context.forward(traced(fact.templateId().value(), fact, now), TEMPLATE_FACTS_SINK));
     WebhookConfig webhook = run.webhook();
     if (webhook != null && webhook.wants(type)) {
       String traceparent = TraceHeaders.traceparent(trace).orElse(null);

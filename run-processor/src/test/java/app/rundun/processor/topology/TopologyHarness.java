@@ -11,6 +11,7 @@ import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.stats.TemplateStats;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.RunViews;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -45,6 +48,7 @@ final class TopologyHarness implements AutoCloseable {
   private final TestOutputTopic<String, TemplateEvent> templateEvents;
   private final TestOutputTopic<String, WebhookEndpoint> webhookEndpoints;
   private final TestOutputTopic<String, AccountEvent> accountEvents;
+  private final TestOutputTopic<String, TemplateStats> templateStats;
 
   TopologyHarness() {
     Properties props = new Properties();
@@ -99,6 +103,11 @@ final class TopologyHarness implements AutoCloseable {
             Topics.ACCOUNT_EVENTS.name(),
             Topics.ACCOUNT_EVENTS.keySerde().deserializer(),
             Topics.ACCOUNT_EVENTS.valueSerde().deserializer());
+    templateStats =
+        driver.createOutputTopic(
+            Topics.TEMPLATE_STATS.name(),
+            Topics.TEMPLATE_STATS.keySerde().deserializer(),
+            Topics.TEMPLATE_STATS.valueSerde().deserializer());
   }
 
   /** Sends an org command with a correlation id and returns the reply that carries it. */
@@ -132,6 +141,14 @@ final class TopologyHarness implements AutoCloseable {
     idempotency.pipeInput(new TestRecord<>(command.recordKey(), command, clock.instant()));
   }
 
+  /** Writes {@code json} on {@code rundun.run-events} as another producer might. */
+  void runEventBytes(String key, String json) {
+    driver
+        .createInputTopic(
+            Topics.RUN_EVENTS.name(), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(key, json.getBytes(StandardCharsets.UTF_8), clock.instant());
+  }
+
   /** A state store of the topology, to see what a sweep has left. */
   <V> org.apache.kafka.streams.state.KeyValueStore<String, V> store(String name) {
     return driver.getKeyValueStore(name);
@@ -155,6 +172,10 @@ final class TopologyHarness implements AutoCloseable {
 
   List<TestRecord<String, WebhookEndpoint>> webhookEndpoints() {
     return webhookEndpoints.readRecordsToList();
+  }
+
+  List<TestRecord<String, TemplateStats>> templateStats() {
+    return templateStats.readRecordsToList();
   }
 
   List<TestRecord<String, AccountEvent>> accountEvents() {

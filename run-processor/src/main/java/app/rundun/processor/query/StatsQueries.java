@@ -1,0 +1,45 @@
+package app.rundun.processor.query;
+
+import app.rundun.contracts.organisations.Mode;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.queries.InternalPaths;
+import app.rundun.contracts.stats.TemplateStats;
+import app.rundun.contracts.templates.TemplateId;
+import app.rundun.processor.stats.TemplateStatsView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The internal read of a template's statistics, on the instance owning the template's partition.
+ */
+@RestController
+class StatsQueries {
+
+  private final Owner owner;
+  private final LocalAnswers answers;
+
+  StatsQueries(Owner owner, LocalAnswers answers) {
+    this.owner = owner;
+    this.answers = answers;
+  }
+
+  @GetMapping(InternalPaths.TEMPLATE_STATS)
+  ResponseEntity<?> stats(
+      @PathVariable String templateId,
+      @RequestParam String org,
+      @RequestParam Mode mode,
+      HttpServletRequest request) {
+    TemplateId template = new TemplateId(templateId);
+    return answers.answer(
+        TemplateStatsView.STORE,
+        template.value(),
+        request,
+        located ->
+            new TemplateStatsView(owner.<TemplateStats>localStore(TemplateStatsView.STORE, located))
+                .of(new OrgId(org), mode, template));
+  }
+}
