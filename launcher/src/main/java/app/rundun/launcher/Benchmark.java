@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,6 +63,11 @@ final class Benchmark {
   private static final int PARALLEL = 4_000;
   private static final int WEBHOOK_RUNS = 1_000;
   private static final int WEBHOOK_WARMUP = 300;
+  private static final String WEBHOOK_SECRET_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+  /** Deliveries of the drain rows; {@code RUNDUN_BENCH_DRAIN} changes it. */
+  private static final int DRAIN =
+      Integer.parseInt(System.getenv().getOrDefault("RUNDUN_BENCH_DRAIN", "100000"));
 
   /** Where a webhook row's deliveries go. */
   private enum Target {
@@ -124,7 +127,7 @@ final class Benchmark {
                 .withOperatorToken(operatorToken)
                 .withMediaSigningSecret("benchmark-media-signing-secret")
                 .withMemberTokenSecret("benchmark-member-token-secret")
-                .withWebhookSecretKey("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                .withWebhookSecretKey(WEBHOOK_SECRET_KEY)
                 .withWebhookAllowedCidrs(SystemSettings.LOOPBACK)
                 .withProperties(HIGH_RATE_LIMITS))) {
       base = system.apiBaseUrl();
@@ -189,6 +192,8 @@ final class Benchmark {
       String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled);
       String exports = exports(template, filled);
       String restore = restore(system, filled);
+      // Last: its backlog leaves the run-processor logging some 200,000 attempts afterwards.
+      drain(system);
       report(reads + "\n" + exports + "\n" + restore);
     }
   }
@@ -350,20 +355,9 @@ final class Benchmark {
           exchange.close();
         });
     receiver.start();
-    try (ServerSocket dead = new ServerSocket(0, 1_000, InetAddress.getLoopbackAddress())) {
-      List<Socket> held = new CopyOnWriteArrayList<>();
-      Thread.ofVirtual()
-          .start(() -> {
-            try {
-              while (true) {
-                held.add(dead.accept());
-              }
-            } catch (IOException closed) {
-              // the measurement is over
-            }
-          });
+    try (SilentEndpoint dead = new SilentEndpoint(InetAddress.getLoopbackAddress())) {
       String live = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      String never = "http://localhost:" + dead.getLocalPort() + "/hook";
+      String never = dead.url("localhost");
       List<String> healthy = new ArrayList<>();
       List<String> all = new ArrayList<>();
       String endpoint = target == Target.ACCOUNT_ENDPOINT ? createEndpoint(live) : null;
@@ -401,9 +395,6 @@ final class Benchmark {
       long first = healthy.stream().mapToLong(sent::get).min().orElseThrow();
       long last =
           healthy.stream().filter(arrived::containsKey).mapToLong(arrived::get).max().orElseThrow();
-      for (Socket socket : held) {
-        socket.close();
-      }
       if (endpoint != null) {
         exchange(request("/v1/webhook_endpoints/" + endpoint, key).DELETE());
       }
@@ -416,6 +407,39 @@ final class Benchmark {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  /**
+   * The dispatcher alone: a backlog due at once over ten receivers, a steady flow, and the backlog
+   * again with one receiver that never answers (last: its deliveries keep retrying after).
+   */
+  private void drain(RundunSystem system) throws Exception {
+    System.out.println("  webhook drain: " + DRAIN + " deliveries, three times");
+    try (WebhookDrain drain =
+        new WebhookDrain(system.bootstrapServers(), WEBHOOK_SECRET_KEY, org.value())) {
+      drain.backlog(Math.min(DRAIN, 10_000), false, Duration.ofMinutes(2));
+      rows.add(
+          drained(
+              "webhook drain: " + DRAIN + " due at once, 10 receivers",
+              drain.backlog(DRAIN, false, Duration.ofMinutes(5))));
+      rows.add(
+          drained(
+              "webhook flow: 500/s steady, request to arrival",
+              drain.steady(5_000, 500, Duration.ofMinutes(1))));
+      rows.add(
+          drained(
+              "webhook drain: " + DRAIN + " due at once, 1 receiver of 10 never answers",
+              drain.backlog(DRAIN, true, Duration.ofMinutes(5))));
+    }
+  }
+
+  private static Row drained(String what, WebhookDrain.Drained drained) {
+    return new Row(
+        what + " (" + drained.delivered() + " arrived)",
+        Kind.MEASURED,
+        drained.delivered(),
+        drained.seconds(),
+        drained.nanos());
   }
 
   /**

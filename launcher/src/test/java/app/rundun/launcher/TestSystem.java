@@ -38,6 +38,7 @@ final class TestSystem {
           Map.entry("rundun.webhook-session-timeout", "6s"),
           Map.entry("rundun.webhook-concurrency", "16"),
           Map.entry("rundun.webhook-concurrency-per-host", "4"),
+          Map.entry("rundun.webhook-max-waiting-per-host", "8"),
           Map.entry("rundun.session-timeout", "6s"),
           Map.entry("rundun.app-links.apple-app-ids", APPLE_APP_ID),
           Map.entry("rundun.app-links.android-package", "app.rundun.executor"),

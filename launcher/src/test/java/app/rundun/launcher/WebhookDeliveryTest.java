@@ -174,11 +174,12 @@ class WebhookDeliveryTest {
 
   @Test
   void aDeadEndpointDoesNotHoldUpDeliveriesToOthers() throws Exception {
-    try (Receiver healthy = Receiver.alwaysOk();
-        java.net.ServerSocket dead =
-            new java.net.ServerSocket(0, 200, java.net.InetAddress.getLoopbackAddress())) {
+    java.net.ServerSocket dead =
+        new java.net.ServerSocket(0, 200, java.net.InetAddress.getLoopbackAddress());
+    try (Receiver healthy = Receiver.alwaysOk()) {
       // The dead endpoint accepts connections and never answers; the test timeout is 2 s. Its 20
-      // events outnumber the test's 16 workers: only the per-host bound leaves room for others.
+      // events outnumber the test's 16 workers: only the per-host bound leaves room for others,
+      // and they outnumber what the host may queue in memory too (4 running, 8 waiting).
       Api live = TestSystem.newOrganisation("team");
       String deadUrl = "http://localhost:" + dead.getLocalPort() + "/never";
       List<String> deadRuns = new java.util.ArrayList<>();
@@ -198,7 +199,59 @@ class WebhookDeliveryTest {
       assertThat(arrived.at())
           .as("the healthy endpoint got its event before any dead attempt had even timed out")
           .isBefore(java.time.Instant.parse(firstDeadAttempt.get("at").asString()));
+
+      // Beyond the host's 4 workers and 8 queued, its deliveries waited in the schedule, and
+      // every one of them was still attempted: none was dropped. (Closed now, the endpoint
+      // refuses at once instead of timing out, so the rest come quickly.)
+      assertThat(crowdedDeliveries("localhost")).isPositive();
+      dead.close();
+      Eventually.until(
+          "an attempt of each of the dead endpoint's 20 runs",
+          Duration.ofSeconds(90),
+          () ->
+              deadRuns.stream()
+                  .filter(run ->
+                      !live.get("/v1/runs/" + run + "/webhook_deliveries")
+                          .expect(200)
+                          .json()
+                          .get("data")
+                          .isEmpty())
+                  .count(),
+          attempted -> attempted == deadRuns.size());
+    } finally {
+      dead.close();
     }
+  }
+
+  /** The dispatcher's count of deliveries to {@code host} kept in the schedule, from its scrape. */
+  private static double crowdedDeliveries(String host) throws Exception {
+    RundunSystem.ManagementTarget dispatcher =
+        TestSystem.get().managementTargets().stream()
+            .filter(target -> target.service().contains("dispatcher"))
+            .findFirst()
+            .orElseThrow();
+    java.net.http.HttpResponse<String> scraped =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(dispatcher.url() + "/actuator/prometheus"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    ("prometheus:" + TestSystem.METRICS_TOKEN)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return scraped
+        .body()
+        .lines()
+        .filter(line ->
+            line.startsWith("rundun_webhook_deliveries_crowded_total")
+                && line.contains("host=\"" + host + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test

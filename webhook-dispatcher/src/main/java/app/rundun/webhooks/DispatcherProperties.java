@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The dispatcher's settings ({@code rundun.*}). The retry schedule is the wait before each retry:
  * seven waits, so eight attempts over about a day. An account endpoint whose every attempt has
- * failed for {@code webhookEndpointDisableAfter} is disabled.
+ * failed for {@code webhookEndpointDisableAfter} is disabled. A host with {@code
+ * webhookMaxWaitingPerHost} deliveries queued in memory gets no more: further ones wait in the
+ * schedule, so one dead endpoint can never fill {@code webhookMaxWaiting} and pause every delivery.
  */
 @ConfigurationProperties("rundun")
 public record DispatcherProperties(
@@ -26,6 +28,7 @@ public record DispatcherProperties(
     @DefaultValue("64") int webhookConcurrency,
     @DefaultValue("8") int webhookConcurrencyPerHost,
     @DefaultValue("10000") int webhookMaxWaiting,
+    @DefaultValue("1000") int webhookMaxWaitingPerHost,
     @DefaultValue("24h") Duration webhookMaxRetryAfter,
     @DefaultValue("45s") Duration webhookSessionTimeout,
     @DefaultValue("5d") Duration webhookEndpointDisableAfter,

@@ -17,10 +17,12 @@ import java.util.function.Supplier;
 
 /**
  * The dispatcher's metrics: {@code rundun.webhook.attempts} (a timer by outcome and host), {@code
- * rundun.webhook.retries.pending} (a gauge by host) and {@code rundun.webhook.events.deferred} (run
- * events put off because the endpoint directory could not catch up in time). Receivers' hosts are
- * chosen by integrators, so only the first {@link #MAX_HOSTS} seen get a label of their own and the
- * rest share {@value #OTHER}: a flood of hosts cannot blow up the number of series.
+ * rundun.webhook.retries.pending} (a gauge by host), {@code rundun.webhook.deliveries.crowded} (a
+ * counter by host of deliveries kept in the schedule because their host had too many queued) and
+ * {@code rundun.webhook.events.deferred} (run events put off because the endpoint directory could
+ * not catch up in time). Receivers' hosts are chosen by integrators, so only the first {@link
+ * #MAX_HOSTS} seen get a label of their own and the rest share {@value #OTHER}: a flood of hosts
+ * cannot blow up the number of series.
  */
 final class DispatchMetrics {
 
@@ -46,6 +48,15 @@ final class DispatchMetrics {
                 "Run events read again later because the account endpoints could not be read"
                     + " up to them in time")
             .register(registry);
+  }
+
+  /** A delivery was kept in the schedule, not memory: its host had too many queued. */
+  void crowded(String host) {
+    Counter.builder("rundun.webhook.deliveries.crowded")
+        .description("Deliveries kept in the schedule because their host had too many queued")
+        .tag("host", label(host))
+        .register(registry)
+        .increment();
   }
 
   /** Polled run events were put off: the endpoint directory is not keeping up. */

@@ -54,6 +54,11 @@ final class DispatchWrites {
     return write(entries, attempt);
   }
 
+  /** A delivery not attempted yet, kept in the schedule until {@code later} is due. */
+  Optional<List<Written>> deferred(ScheduledDelivery later) {
+    return write(List.of(ScheduleEntry.of(later.delivery(), later)), null);
+  }
+
   /** A failed or held-back delivery scheduled again from its first attempt, its run resumed. */
   Optional<List<Written>> redelivered(ScheduledDelivery again) {
     WebhookDelivery delivery = again.delivery();

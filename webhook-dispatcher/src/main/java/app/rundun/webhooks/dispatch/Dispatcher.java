@@ -16,14 +16,8 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -58,23 +52,17 @@ public class Dispatcher implements SmartLifecycle {
   private final Clock clock;
   private Attempter attempter;
   private EndpointDirectory endpoints;
-  private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-  private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
 
   // Owned by the loop thread.
   private final OffsetTracker tracker = new OffsetTracker();
-  private final Set<String> inFlight = new HashSet<>();
-  private int attempting;
   private final Pauses pauses = new Pauses();
-  private final KeyedGate runs = new KeyedGate(1);
-  private final KeyedGate hosts;
   private final DispatchMetrics metrics;
   private final AttemptTracing tracing;
 
   private KafkaConsumer<String, byte[]> consumer;
   private KafkaProducer<String, byte[]> producer;
   private Schedule schedule;
-  private DispatchWrites writes;
+  private Attempts attempts;
   private Ownership ownership;
   private Thread loop;
   private volatile boolean running;
@@ -89,7 +77,6 @@ public class Dispatcher implements SmartLifecycle {
     this.clock = clock;
     this.tracing = new AttemptTracing(tracer, propagator);
     this.metrics = new DispatchMetrics(registry, clock);
-    this.hosts = new KeyedGate(properties.webhookConcurrencyPerHost());
   }
 
   @Override
@@ -102,9 +89,16 @@ public class Dispatcher implements SmartLifecycle {
         new EndpointHealthReports(producer, properties.webhookEndpointDisableAfter());
     attempter = new Attempter(properties, clock, endpoints, health, tracing);
     schedule = new Schedule(producer.partitionsFor(Topics.WEBHOOK_SCHEDULE.name()).size());
-    writes = new DispatchWrites(producer, schedule::partitionOf);
+    attempts =
+        new Attempts(
+            properties,
+            clock,
+            attempter,
+            new DispatchWrites(producer, schedule::partitionOf),
+            schedule,
+            metrics);
     consumer = DispatchClients.consumer(properties);
-    ownership = new Ownership(consumer, tracker, pauses, runs, schedule);
+    ownership = new Ownership(consumer, tracker, pauses, attempts, schedule);
     running = true;
     loop = Thread.ofPlatform().name("rundun-webhook-dispatcher").start(this::run);
   }
@@ -119,7 +113,7 @@ public class Dispatcher implements SmartLifecycle {
       if (loop != null) {
         loop.join(Duration.ofSeconds(30));
       }
-      workers.shutdown();
+      attempts.close();
       producer.close(Duration.ofSeconds(10));
       attempter.close();
       endpoints.close();
@@ -143,19 +137,12 @@ public class Dispatcher implements SmartLifecycle {
             endpoints.ready(consumer.poll(Duration.ofMillis(50)), consumer, metrics::deferred)) {
           handle(record);
         }
-        Runnable done;
-        while ((done = completions.poll()) != null) {
-          done.run();
-        }
+        attempts.completeAll();
         ownership.finishLoading();
-        dispatchDue();
+        attempts.dispatchDue();
         metrics.refreshPending(
             () -> schedule.pending().stream().map(WebhookDelivery::host).toList());
-        pauses.apply(
-            consumer,
-            attempting >= properties.webhookConcurrency()
-                || hosts.waiting() + runs.waiting() >= properties.webhookMaxWaiting(),
-            schedule::loading);
+        pauses.apply(consumer, attempts.full(), schedule::loading);
         Map<TopicPartition, OffsetAndMetadata> commits = tracker.committable();
         if (!commits.isEmpty()) {
           consumer.commitAsync(commits, null);
@@ -191,120 +178,20 @@ public class Dispatcher implements SmartLifecycle {
       tracker.start(partition, offset, 0);
     } else if (topic.equals(Topics.WEBHOOK_DELIVERIES.name())) {
       WebhookDelivery delivery = Topics.WEBHOOK_DELIVERIES.deserializeValue(record.value());
-      deliverAll(List.of(delivery), tracker.start(partition, offset, 1));
+      attempts.deliverAll(List.of(delivery), tracker.start(partition, offset, 1));
     } else if (topic.equals(Topics.RUN_EVENTS.name())) {
       RunEvent event = Topics.RUN_EVENTS.deserializeValue(record.value());
       String traceparent = TraceHeaders.traceparent(record.headers()).orElse(null);
       List<WebhookDelivery> fanned = endpoints.deliveries(event, traceparent);
-      deliverAll(fanned, tracker.start(partition, offset, fanned.size()));
+      attempts.deliverAll(fanned, tracker.start(partition, offset, fanned.size()));
     } else if (topic.equals(Topics.WEBHOOK_RECOVERIES.name())) {
       Recovery recovery = Topics.WEBHOOK_RECOVERIES.deserializeValue(record.value());
       List<ScheduledDelivery> failed = schedule.matching(record.partition(), recovery::covers);
-      resendAll(failed, tracker.start(partition, offset, failed.size()));
+      attempts.resendAll(failed, tracker.start(partition, offset, failed.size()));
     } else {
       Redelivery redelivery = Topics.WEBHOOK_REDELIVERIES.deserializeValue(record.value());
       List<ScheduledDelivery> again = schedule.redeliverable(redelivery);
-      resendAll(again, tracker.start(partition, offset, again.size()));
-    }
-  }
-
-  private void deliverAll(List<WebhookDelivery> deliveries, Runnable settle) {
-    deliveries.forEach(delivery -> deliver(delivery, settle));
-  }
-
-  private void resendAll(List<ScheduledDelivery> entries, Runnable settle) {
-    entries.forEach(entry -> resend(entry, settle));
-  }
-
-  private void deliver(WebhookDelivery delivery, Runnable settle) {
-    if (schedule.entry(delivery.runId(), delivery.slot()).isPresent()
-        || inFlight.contains(ScheduleEntry.key(delivery))) {
-      settle.run();
-      return;
-    }
-    // First attempts of one run to one webhook go one at a time, so a run's events arrive in
-    // order unless one needs a retry; other runs and other endpoints are not held up.
-    runs.enter(
-        delivery.target(),
-        () -> submit(delivery, 1, settle, stopped(delivery), () -> runs.leave(delivery.target())));
-  }
-
-  /** Whether the run's own webhook answered 410 (an account endpoint is never stopped so). */
-  private boolean stopped(WebhookDelivery delivery) {
-    return delivery.endpointId() == null && schedule.stopped(delivery.runId());
-  }
-
-  /** Schedules a failed or stopped delivery again, from its first attempt, due now. */
-  private void resend(ScheduledDelivery entry, Runnable settle) {
-    workers.submit(() -> {
-      Optional<List<DispatchWrites.Written>> written =
-          writes.redelivered(entry.again(clock.instant()));
-      completions.add(() -> {
-        if (written.isPresent()) {
-          applyWritten(written.get());
-          settle.run();
-        }
-      });
-    });
-  }
-
-  private void dispatchDue() {
-    int room = properties.webhookConcurrency() - attempting;
-    if (room <= 0) {
-      return;
-    }
-    for (ScheduledDelivery due :
-        schedule.due(
-            clock.instant(),
-            room,
-            entry -> inFlight.contains(ScheduleEntry.key(entry.delivery())))) {
-      submit(due.delivery(), due.attempt(), null, stopped(due.delivery()), null);
-    }
-  }
-
-  /**
-   * Makes one attempt on a worker, records it, then settles on the loop thread. Attempts to one
-   * endpoint host are bounded, so a dead endpoint holds at most that many workers.
-   */
-  private void submit(
-      WebhookDelivery delivery, int attempt, Runnable settle, boolean runStopped, Runnable after) {
-    String key = ScheduleEntry.key(delivery);
-    String host = delivery.host();
-    inFlight.add(key);
-    hosts.enter(
-        host,
-        () -> {
-          attempting++;
-          workers.submit(() -> {
-            Decision decision =
-                runStopped
-                    ? Decision.heldBack(delivery, attempt, clock.instant())
-                    : attempter.attempt(delivery, attempt);
-            metrics.attempted(
-                host, decision.outcome(), Duration.ofMillis(decision.result().durationMs()));
-            Optional<List<DispatchWrites.Written>> written = writes.attempted(delivery, decision);
-            completions.add(() -> {
-              inFlight.remove(key);
-              if (written.isPresent()) {
-                applyWritten(written.get());
-                if (settle != null) {
-                  settle.run();
-                }
-              }
-              attempting--;
-              hosts.leave(host);
-              if (after != null) {
-                after.run();
-              }
-            });
-          });
-        });
-  }
-
-  /** Applies what was just written, so the loop never acts on the state it replaced. */
-  private void applyWritten(List<DispatchWrites.Written> written) {
-    for (DispatchWrites.Written write : written) {
-      schedule.wrote(write.entry(), write.offset());
+      attempts.resendAll(again, tracker.start(partition, offset, again.size()));
     }
   }
 }

@@ -44,6 +44,12 @@ final class KeyedGate {
     }
   }
 
+  /** Whether at least {@code max} tasks of the key are waiting for their turn. */
+  boolean crowded(String key, int max) {
+    Lane lane = lanes.get(key);
+    return lane != null && lane.waiting.size() >= max;
+  }
+
   int waiting() {
     return lanes.values().stream().mapToInt(lane -> lane.waiting.size()).sum();
   }

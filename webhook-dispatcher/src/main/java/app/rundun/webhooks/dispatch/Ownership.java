@@ -26,19 +26,19 @@ final class Ownership implements ConsumerRebalanceListener {
   private final KafkaConsumer<String, byte[]> consumer;
   private final OffsetTracker tracker;
   private final Pauses pauses;
-  private final KeyedGate runs;
+  private final Attempts attempts;
   private final Schedule schedule;
 
   Ownership(
       KafkaConsumer<String, byte[]> consumer,
       OffsetTracker tracker,
       Pauses pauses,
-      KeyedGate runs,
+      Attempts attempts,
       Schedule schedule) {
     this.consumer = consumer;
     this.tracker = tracker;
     this.pauses = pauses;
-    this.runs = runs;
+    this.attempts = attempts;
     this.schedule = schedule;
   }
 
@@ -53,7 +53,8 @@ final class Ownership implements ConsumerRebalanceListener {
     for (TopicPartition partition : revoked) {
       lost.add(partition.partition());
     }
-    runs.forget(target -> lost.contains(schedule.partitionOf(WebhookDelivery.runOfTarget(target))));
+    attempts.forgetRuns(
+        target -> lost.contains(schedule.partitionOf(WebhookDelivery.runOfTarget(target))));
     for (TopicPartition partition : revoked) {
       tracker.forget(partition);
       pauses.forget(partition);

@@ -28,4 +28,19 @@ class KeyedGateTest {
     assertThat(started).containsExactly("d1", "d2", "a1", "d3", "d4");
     assertThat(gate.waiting()).isZero();
   }
+
+  @Test
+  void aKeyIsCrowdedOnceAsManyWaitAsItMayQueueAndOtherKeysAreNot() {
+    KeyedGate gate = new KeyedGate(1);
+    gate.enter("dead.example", () -> {});
+    gate.enter("dead.example", () -> {});
+    assertThat(gate.crowded("dead.example", 2)).as("one running, one waiting").isFalse();
+
+    gate.enter("dead.example", () -> {});
+    assertThat(gate.crowded("dead.example", 2)).isTrue();
+    assertThat(gate.crowded("alive.example", 2)).isFalse();
+
+    gate.leave("dead.example");
+    assertThat(gate.crowded("dead.example", 2)).isFalse();
+  }
 }
