@@ -7,12 +7,15 @@ import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Utils;
 
@@ -114,13 +117,13 @@ final class Schedule {
       if (part.loading) {
         continue;
       }
-      for (ScheduledDelivery entry : part.deliveries.values()) {
-        if (due.size() >= room) {
-          return due;
+      // Earliest first, and only what is due: the retries waiting for later are never read.
+      for (Due next : part.dueOrder) {
+        if (due.size() >= room || next.notBefore().isAfter(now)) {
+          break;
         }
-        if (entry.state() == ScheduledDelivery.State.PENDING
-            && !entry.notBefore().isAfter(now)
-            && !skip.test(entry)) {
+        ScheduledDelivery entry = part.deliveries.get(next.key());
+        if (!skip.test(entry)) {
           due.add(entry);
         }
       }
@@ -160,10 +163,22 @@ final class Schedule {
     return Utils.toPositive(Utils.murmur2(runId.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
+  /** A pending delivery's place in the order of when it is due. */
+  private record Due(Instant notBefore, String key) implements Comparable<Due> {
+    private static final Comparator<Due> ORDER =
+        Comparator.comparing(Due::notBefore).thenComparing(Due::key);
+
+    @Override
+    public int compareTo(Due other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
   private static final class Part {
     private final long loadedAt;
     private boolean loading;
     private final Map<String, ScheduledDelivery> deliveries = new HashMap<>();
+    private final NavigableSet<Due> dueOrder = new TreeSet<>();
     private final Set<String> stoppedRuns = new HashSet<>();
     private final Map<String, Long> written = new HashMap<>();
 
@@ -179,10 +194,17 @@ final class Schedule {
         } else {
           stoppedRuns.add(entry.runId());
         }
-      } else if (entry.value() == null) {
-        deliveries.remove(entry.key());
       } else {
-        deliveries.put(entry.key(), entry.value());
+        ScheduledDelivery previous =
+            entry.value() == null
+                ? deliveries.remove(entry.key())
+                : deliveries.put(entry.key(), entry.value());
+        if (previous != null && previous.state() == ScheduledDelivery.State.PENDING) {
+          dueOrder.remove(new Due(previous.notBefore(), entry.key()));
+        }
+        if (entry.value() != null && entry.value().state() == ScheduledDelivery.State.PENDING) {
+          dueOrder.add(new Due(entry.value().notBefore(), entry.key()));
+        }
       }
     }
   }

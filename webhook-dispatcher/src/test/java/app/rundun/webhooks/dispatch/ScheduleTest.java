@@ -3,6 +3,7 @@ package app.rundun.webhooks.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.contracts.webhooks.ScheduledDelivery;
+import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,29 @@ class ScheduleTest {
   }
 
   @Test
+  void theEarliestDueGoFirstAndWhatIsDueLaterOrDoneIsNotOffered() {
+    WebhookDelivery later = event("evt_later");
+    WebhookDelivery earlier = event("evt_earlier");
+    WebhookDelivery done = event("evt_done");
+    WebhookDelivery future = event("evt_future");
+    schedule.read(ScheduleEntry.of(later, pendingAt(later, NOW.minusSeconds(10))), 1);
+    schedule.read(ScheduleEntry.of(earlier, pendingAt(earlier, NOW.minusSeconds(60))), 2);
+    schedule.read(ScheduleEntry.of(done, pendingAt(done, NOW.minusSeconds(90))), 3);
+    schedule.read(ScheduleEntry.of(future, pendingAt(future, NOW.plusSeconds(60))), 4);
+    schedule.read(ScheduleEntry.of(done, null), 5);
+    schedule.read(ScheduleEntry.of(later, pendingAt(later, NOW.minusSeconds(5))), 6);
+
+    assertThat(schedule.due(NOW, 10, entry -> false))
+        .extracting(entry -> entry.delivery().eventId())
+        .containsExactly("evt_earlier", "evt_later");
+    assertThat(schedule.due(NOW, 1, entry -> false))
+        .extracting(entry -> entry.delivery().eventId())
+        .as("room for one: the one due longest")
+        .containsExactly("evt_earlier");
+    assertThat(schedule.due(NOW.plusSeconds(60), 10, entry -> false)).hasSize(3);
+  }
+
+  @Test
   void aPartitionGivenUpForgetsItsDeliveries() {
     schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 1);
     schedule.disown(schedule.partitionOf(run));
@@ -90,6 +114,26 @@ class ScheduleTest {
 
     assertThat(ScheduleEntry.parse(stop.key(), stop.value())).isEqualTo(stop);
     assertThat(ScheduleEntry.parse("run_1/evt_1", null).slot()).isEqualTo("evt_1");
+  }
+
+  /** Another event of the same run, to the same webhook. */
+  private static WebhookDelivery event(String eventId) {
+    WebhookDelivery d = DecisionTest.DELIVERY;
+    return new WebhookDelivery(
+        eventId,
+        d.runId(),
+        d.orgId(),
+        d.eventType(),
+        d.url(),
+        d.encryptedSecret(),
+        d.payload(),
+        d.createdAt(),
+        d.traceparent(),
+        d.endpointId());
+  }
+
+  private static ScheduledDelivery pendingAt(WebhookDelivery delivery, Instant due) {
+    return new ScheduledDelivery(delivery, 2, due, ScheduledDelivery.State.PENDING);
   }
 
   private static ScheduledDelivery pending(int attempt) {
