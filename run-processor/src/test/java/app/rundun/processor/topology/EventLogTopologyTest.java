@@ -15,12 +15,8 @@ import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.lists.TimeRange;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
-import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.runs.RunId;
-import app.rundun.contracts.templates.BooleanStep;
-import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
-import app.rundun.contracts.templates.TextStep;
 import app.rundun.processor.eventlog.EventLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,18 +39,7 @@ class EventLogTopologyTest {
 
   @BeforeEach
   void organisationWithATemplate() {
-    assertThat(topology.send(new OrgCommand.CreateOrganisation(org, "Acme", Plan.TEAM)).isOk())
-        .isTrue();
-    template = TemplateId.mint();
-    TemplateDraft draft =
-        new TemplateDraft(
-            "Check",
-            List.of(
-                new BooleanStep("s-ok", "All fine?", null, null, null, null, null),
-                new TextStep("s-nt", "Notes", null, false, null, null, null, null, null)),
-            null);
-    assertThat(topology.send(new OrgCommand.CreateTemplate(org, template, draft, null)).isOk())
-        .isTrue();
+    template = topology.organisationWithCheck(org, null);
   }
 
   @AfterEach

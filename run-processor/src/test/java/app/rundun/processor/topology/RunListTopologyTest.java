@@ -11,18 +11,14 @@ import app.rundun.contracts.lists.Paging;
 import app.rundun.contracts.lists.TimeRange;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
-import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.runs.ListedRun;
 import app.rundun.contracts.runs.Metadata;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.runs.RunStatus;
-import app.rundun.contracts.templates.BooleanStep;
 import app.rundun.contracts.templates.Execution;
 import app.rundun.contracts.templates.IdentityRequired;
-import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
-import app.rundun.contracts.templates.TextStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -251,17 +247,6 @@ class RunListTopologyTest {
   }
 
   private void organisation(IdentityRequired identity) {
-    assertThat(topology.send(new OrgCommand.CreateOrganisation(org, "Acme", Plan.TEAM)).isOk())
-        .isTrue();
-    template = TemplateId.mint();
-    TemplateDraft draft =
-        new TemplateDraft(
-            "Check",
-            List.of(
-                new BooleanStep("s-ok", "All fine?", null, null, null, null, null),
-                new TextStep("s-nt", "Notes", null, false, null, null, null, null, null)),
-            new Execution(identity));
-    assertThat(topology.send(new OrgCommand.CreateTemplate(org, template, draft, null)).isOk())
-        .isTrue();
+    template = topology.organisationWithCheck(org, new Execution(identity));
   }
 }

@@ -1,5 +1,7 @@
 package app.rundun.processor.topology;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.rundun.contracts.commands.OrgCommand;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.commands.RunCommand;
@@ -11,7 +13,14 @@ import app.rundun.contracts.idempotency.IdempotencyCommand;
 import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.organisations.ApiKeyRecord;
+import app.rundun.contracts.organisations.OrgId;
+import app.rundun.contracts.organisations.Plan;
 import app.rundun.contracts.stats.TemplateStats;
+import app.rundun.contracts.templates.BooleanStep;
+import app.rundun.contracts.templates.Execution;
+import app.rundun.contracts.templates.TemplateDraft;
+import app.rundun.contracts.templates.TemplateId;
+import app.rundun.contracts.templates.TextStep;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.RunViews;
@@ -139,6 +148,24 @@ final class TopologyHarness implements AutoCloseable {
   /** Completes or releases a key, as the API does after the request; nobody waits for a reply. */
   void settle(IdempotencyCommand command) {
     idempotency.pipeInput(new TestRecord<>(command.recordKey(), command, clock.instant()));
+  }
+
+  /**
+   * Creates {@code org} with a "Check" template (a yes/no step {@code s-ok}, an optional note
+   * {@code s-nt}) run as {@code execution} says (null: the default); returns the template's id.
+   */
+  TemplateId organisationWithCheck(OrgId org, Execution execution) {
+    assertThat(send(new OrgCommand.CreateOrganisation(org, "Acme", Plan.TEAM)).isOk()).isTrue();
+    TemplateId template = TemplateId.mint();
+    TemplateDraft draft =
+        new TemplateDraft(
+            "Check",
+            List.of(
+                new BooleanStep("s-ok", "All fine?", null, null, null, null, null),
+                new TextStep("s-nt", "Notes", null, false, null, null, null, null, null)),
+            execution);
+    assertThat(send(new OrgCommand.CreateTemplate(org, template, draft, null)).isOk()).isTrue();
+    return template;
   }
 
   /** Writes {@code json} on {@code rundun.run-events} as another producer might. */
