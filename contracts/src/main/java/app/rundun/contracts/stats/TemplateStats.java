@@ -83,7 +83,8 @@ public record TemplateStats(
       double seconds = Duration.between(fact.dispatchedAt(), fact.at()).toMillis() / 1000.0;
       nextTimes = completionSeconds.plus(Math.max(0, seconds));
       for (RunFact.StepFact step : fact.steps()) {
-        nextSteps.merge(step.stepId(), StepStats.NONE.plus(step), (was, one) -> was.plus(step));
+        nextSteps.put(
+            step.stepId(), nextSteps.getOrDefault(step.stepId(), StepStats.NONE).plus(step));
       }
     }
     return new TemplateStats(
