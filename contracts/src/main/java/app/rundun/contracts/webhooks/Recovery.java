@@ -15,15 +15,4 @@ public record Recovery(String orgId, String endpointId, Instant since, Instant u
       throw new IllegalArgumentException("A recovery needs its organisation, endpoint and since");
     }
   }
-
-  /** Whether the scheduled delivery is one this recovery sends again. */
-  public boolean covers(ScheduledDelivery scheduled) {
-    WebhookDelivery delivery = scheduled.delivery();
-    Instant failedAt = scheduled.notBefore();
-    return scheduled.state() == ScheduledDelivery.State.FAILED
-        && endpointId.equals(delivery.endpointId())
-        && orgId.equals(delivery.orgId())
-        && !failedAt.isBefore(since)
-        && (until == null || failedAt.isBefore(until));
-  }
 }

@@ -2,6 +2,8 @@ package app.rundun.webhooks.dispatch;
 
 import static app.rundun.contracts.webhooks.ScheduledDelivery.State.PENDING;
 
+import app.rundun.contracts.kafka.OffsetReader;
+import app.rundun.contracts.kafka.OffsetReader.Position;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.webhooks.DispatcherProperties;
@@ -9,13 +11,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The attempts in flight and the bounds on them: one first attempt at a time per run and target (so
@@ -24,9 +31,12 @@ import java.util.function.Supplier;
  * webhook-concurrency} in all. A host with {@code webhook-max-waiting-per-host} deliveries queued
  * gets further ones kept in the schedule instead, taken up once it has room. Attempts and writes
  * run on virtual threads; what they wrote is applied on the loop thread ({@link #completeAll}),
- * which owns everything else here.
+ * which owns everything else here. A retry's or a resend's whole state is read back from the
+ * schedule topic on a worker first: the schedule keeps only where it lies.
  */
 final class Attempts {
+
+  private static final Logger log = LoggerFactory.getLogger(Attempts.class);
 
   /** How long a delivery for a crowded host waits in the schedule before it is looked at again. */
   private static final Duration DEFER = Duration.ofSeconds(5);
@@ -36,6 +46,7 @@ final class Attempts {
   private final Attempter attempter;
   private final DispatchWrites writes;
   private final Schedule schedule;
+  private final OffsetReader<ScheduledDelivery> stored;
   private final DispatchMetrics metrics;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final ConcurrentLinkedQueue<Runnable> completions = new ConcurrentLinkedQueue<>();
@@ -43,6 +54,7 @@ final class Attempts {
   // Owned by the loop thread.
   private final Set<String> inFlight = new HashSet<>();
   private int attempting;
+  private int readingBack;
   private final KeyedGate runs = new KeyedGate(1);
   private final KeyedGate hosts;
 
@@ -52,12 +64,14 @@ final class Attempts {
       Attempter attempter,
       DispatchWrites writes,
       Schedule schedule,
+      OffsetReader<ScheduledDelivery> stored,
       DispatchMetrics metrics) {
     this.properties = properties;
     this.clock = clock;
     this.attempter = attempter;
     this.writes = writes;
     this.schedule = schedule;
+    this.stored = stored;
     this.metrics = metrics;
     this.hosts = new KeyedGate(properties.webhookConcurrencyPerHost());
   }
@@ -83,6 +97,7 @@ final class Attempts {
 
   void close() {
     workers.shutdown();
+    stored.close();
   }
 
   /** Delivers each; {@code settle} runs once per delivery recorded. */
@@ -90,9 +105,24 @@ final class Attempts {
     deliveries.forEach(delivery -> deliver(delivery, settle));
   }
 
-  /** Schedules each again from its first attempt; {@code settle} runs once per one recorded. */
-  void resendAll(List<ScheduledDelivery> entries, Runnable settle) {
-    entries.forEach(entry -> resend(entry, settle));
+  /**
+   * Schedules each again from its first attempt; {@code settle} runs once per one recorded, or per
+   * one that changed meanwhile (delivered, say) and has nothing to send again.
+   */
+  void resendAll(List<KeptDelivery> entries, Runnable settle) {
+    readBack(
+        entries,
+        stored ->
+            stored.ifPresent(bodies -> {
+              for (KeptDelivery entry : entries) {
+                ScheduledDelivery body = bodies.get(entry.position());
+                if (entry.describes(body) && schedule.current(entry)) {
+                  resend(body, settle);
+                } else {
+                  settle.run();
+                }
+              }
+            }));
   }
 
   private void deliver(WebhookDelivery delivery, Runnable settle) {
@@ -143,19 +173,57 @@ final class Attempts {
 
   /** Starts the retries that are due, as far as the bounds allow. */
   void dispatchDue() {
-    int room = properties.webhookConcurrency() - attempting;
+    int room = properties.webhookConcurrency() - attempting - readingBack;
     if (room <= 0) {
       return;
     }
-    for (ScheduledDelivery due :
+    List<KeptDelivery> due =
         schedule.due(
             clock.instant(),
             room,
-            entry ->
-                inFlight.contains(ScheduleEntry.key(entry.delivery()))
-                    || crowded(entry.delivery().host()))) {
-      submit(due.delivery(), due.attempt(), () -> {}, stopped(due.delivery()), () -> {});
+            entry -> inFlight.contains(entry.key()) || crowded(entry.host()));
+    if (due.isEmpty()) {
+      return;
     }
+    due.forEach(entry -> inFlight.add(entry.key()));
+    readingBack += due.size();
+    readBack(
+        due,
+        stored -> {
+          readingBack -= due.size();
+          Map<Position, ScheduledDelivery> bodies = stored.orElse(Map.of());
+          for (KeptDelivery entry : due) {
+            inFlight.remove(entry.key());
+            ScheduledDelivery body = bodies.get(entry.position());
+            // Written over while it was read back (delivered by a redelivery, say): what was
+            // written is what counts, and goes when it is due.
+            if (entry.describes(body) && schedule.current(entry)) {
+              submit(body.delivery(), body.attempt(), () -> {}, stopped(body.delivery()), () -> {});
+            }
+          }
+        });
+  }
+
+  /**
+   * Reads the entries' whole state back from the schedule topic on a worker, then hands it to
+   * {@code then} on the loop thread: nothing when Kafka could not give it in time.
+   */
+  private void readBack(
+      List<KeptDelivery> entries, Consumer<Optional<Map<Position, ScheduledDelivery>>> then) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    workers.submit(() -> {
+      Optional<Map<Position, ScheduledDelivery>> bodies;
+      try {
+        bodies = Optional.of(stored.read(entries.stream().map(KeptDelivery::position).toList()));
+      } catch (KafkaException e) {
+        log.warn("Reading {} deliveries back from the schedule failed", entries.size(), e);
+        bodies = Optional.empty();
+      }
+      Optional<Map<Position, ScheduledDelivery>> read = bodies;
+      completions.add(() -> then.accept(read));
+    });
   }
 
   /**

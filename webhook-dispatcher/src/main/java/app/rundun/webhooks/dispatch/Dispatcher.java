@@ -1,12 +1,12 @@
 package app.rundun.webhooks.dispatch;
 
 import app.rundun.contracts.events.RunEvent;
+import app.rundun.contracts.kafka.OffsetReader;
 import app.rundun.contracts.kafka.TopicAdmin;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.kafka.TraceHeaders;
 import app.rundun.contracts.webhooks.Recovery;
 import app.rundun.contracts.webhooks.Redelivery;
-import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import app.rundun.webhooks.DispatcherProperties;
 import app.rundun.webhooks.delivery.AttemptTracing;
@@ -47,6 +47,9 @@ import org.springframework.stereotype.Component;
 public class Dispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** How long reading due deliveries back from the schedule may take before they wait a turn. */
+  private static final Duration STORED_READ_TIMEOUT = Duration.ofSeconds(10);
 
   private final DispatcherProperties properties;
   private final Clock clock;
@@ -96,6 +99,8 @@ public class Dispatcher implements SmartLifecycle {
             attempter,
             new DispatchWrites(producer, schedule::partitionOf),
             schedule,
+            new OffsetReader<>(
+                properties.kafkaClients(), Topics.WEBHOOK_SCHEDULE, STORED_READ_TIMEOUT, clock),
             metrics);
     consumer = DispatchClients.consumer(properties);
     ownership = new Ownership(consumer, tracker, pauses, attempts, schedule);
@@ -140,8 +145,7 @@ public class Dispatcher implements SmartLifecycle {
         attempts.completeAll();
         ownership.finishLoading();
         attempts.dispatchDue();
-        metrics.refreshPending(
-            () -> schedule.pending().stream().map(WebhookDelivery::host).toList());
+        metrics.refreshPending(schedule::pendingHosts);
         pauses.apply(consumer, attempts.full(), schedule::loading);
         Map<TopicPartition, OffsetAndMetadata> commits = tracker.committable();
         if (!commits.isEmpty()) {
@@ -186,11 +190,12 @@ public class Dispatcher implements SmartLifecycle {
       attempts.deliverAll(fanned, tracker.start(partition, offset, fanned.size()));
     } else if (topic.equals(Topics.WEBHOOK_RECOVERIES.name())) {
       Recovery recovery = Topics.WEBHOOK_RECOVERIES.deserializeValue(record.value());
-      List<ScheduledDelivery> failed = schedule.matching(record.partition(), recovery::covers);
+      List<KeptDelivery> failed =
+          schedule.matching(record.partition(), entry -> entry.coveredBy(recovery));
       attempts.resendAll(failed, tracker.start(partition, offset, failed.size()));
     } else {
       Redelivery redelivery = Topics.WEBHOOK_REDELIVERIES.deserializeValue(record.value());
-      List<ScheduledDelivery> again = schedule.redeliverable(redelivery);
+      List<KeptDelivery> again = schedule.redeliverable(redelivery);
       attempts.resendAll(again, tracker.start(partition, offset, again.size()));
     }
   }

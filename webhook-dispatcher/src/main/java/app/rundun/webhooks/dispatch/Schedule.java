@@ -1,13 +1,12 @@
 package app.rundun.webhooks.dispatch;
 
+import app.rundun.contracts.kafka.OffsetReader.Position;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
-import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,11 +19,12 @@ import java.util.function.Predicate;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * This instance's copy of the schedule partitions it owns: the deliveries not done, and the runs
- * stopped by a 410. Fed by two paths — what the dispatcher has just written ({@link #wrote}) and
- * the topic read back ({@link #read}) — which would race: the echo of an older write can arrive
- * after a newer one was applied. Each key remembers the offset of the last write applied until its
- * echo is read, and nothing older is applied over it.
+ * This instance's index of the schedule partitions it owns: the deliveries not done (each as a
+ * {@link KeptDelivery}, its whole state left on the topic), and the runs stopped by a 410. Fed by
+ * two paths — what the dispatcher has just written ({@link #wrote}) and the topic read back ({@link
+ * #read}) — which would race: the echo of an older write can arrive after a newer one was applied.
+ * Each key remembers the offset of the last write applied until its echo is read, and nothing older
+ * is applied over it.
  */
 final class Schedule {
 
@@ -73,7 +73,8 @@ final class Schedule {
 
   /** A record of the topic, read at {@code offset}. */
   void read(ScheduleEntry entry, long offset) {
-    Part part = parts.get(partitionOf(entry.runId()));
+    int partition = partitionOf(entry.runId());
+    Part part = parts.get(partition);
     if (part == null) {
       return;
     }
@@ -84,23 +85,33 @@ final class Schedule {
       }
       return;
     }
-    part.apply(entry);
+    part.apply(entry, new Position(partition, offset));
   }
 
   /** A record this instance wrote at {@code offset}, applied before its echo is read. */
   void wrote(ScheduleEntry entry, long offset) {
-    Part part = parts.get(partitionOf(entry.runId()));
+    int partition = partitionOf(entry.runId());
+    Part part = parts.get(partition);
     if (part == null) {
       return;
     }
     part.written.merge(entry.key(), offset, Math::max);
-    part.apply(entry);
+    part.apply(entry, new Position(partition, offset));
   }
 
-  Optional<ScheduledDelivery> entry(String runId, String slot) {
+  Optional<KeptDelivery> entry(String runId, String slot) {
     Part part = parts.get(partitionOf(runId));
     return Optional.ofNullable(
         part == null ? null : part.deliveries.get(ScheduleEntry.key(runId, slot)));
+  }
+
+  /**
+   * Whether {@code kept} is still what the schedule holds for its delivery: nothing was written
+   * over it while its state was being read back.
+   */
+  boolean current(KeptDelivery kept) {
+    Part part = parts.get(kept.position().partition());
+    return part != null && kept.sameWriteAs(part.deliveries.get(kept.key()));
   }
 
   boolean stopped(String runId) {
@@ -111,20 +122,19 @@ final class Schedule {
   /**
    * Up to {@code room} pending deliveries due by {@code now}, of loaded partitions, not skipped.
    */
-  List<ScheduledDelivery> due(Instant now, int room, Predicate<ScheduledDelivery> skip) {
-    List<ScheduledDelivery> due = new ArrayList<>();
+  List<KeptDelivery> due(Instant now, int room, Predicate<KeptDelivery> skip) {
+    List<KeptDelivery> due = new ArrayList<>();
     for (Part part : parts.values()) {
       if (part.loading) {
         continue;
       }
       // Earliest first, and only what is due: the retries waiting for later are never read.
-      for (Due next : part.dueOrder) {
+      for (KeptDelivery next : part.dueOrder) {
         if (due.size() >= room || next.notBefore().isAfter(now)) {
           break;
         }
-        ScheduledDelivery entry = part.deliveries.get(next.key());
-        if (!skip.test(entry)) {
-          due.add(entry);
+        if (!skip.test(next)) {
+          due.add(next);
         }
       }
     }
@@ -132,30 +142,28 @@ final class Schedule {
   }
 
   /** What a redelivery sends again: the run webhook's delivery of the event, unless pending. */
-  List<ScheduledDelivery> redeliverable(Redelivery redelivery) {
+  List<KeptDelivery> redeliverable(Redelivery redelivery) {
     return entry(redelivery.runId(), redelivery.eventId())
-        .filter(entry -> entry.state() != ScheduledDelivery.State.PENDING)
+        .filter(entry -> !entry.pending())
         .stream()
         .toList();
   }
 
   /** The deliveries in one partition's schedule that match, e.g. those a recovery covers. */
-  List<ScheduledDelivery> matching(int partition, Predicate<ScheduledDelivery> wanted) {
+  List<KeptDelivery> matching(int partition, Predicate<KeptDelivery> wanted) {
     Part part = parts.get(partition);
     return part == null ? List.of() : part.deliveries.values().stream().filter(wanted).toList();
   }
 
-  /** Every delivery waiting for a retry. */
-  List<WebhookDelivery> pending() {
-    List<WebhookDelivery> pending = new ArrayList<>();
+  /** The host of every delivery waiting for a retry. */
+  List<String> pendingHosts() {
+    List<String> hosts = new ArrayList<>();
     for (Part part : parts.values()) {
-      for (ScheduledDelivery entry : part.deliveries.values()) {
-        if (entry.state() == ScheduledDelivery.State.PENDING) {
-          pending.add(entry.delivery());
-        }
+      for (KeptDelivery entry : part.dueOrder) {
+        hosts.add(entry.host());
       }
     }
-    return pending;
+    return hosts;
   }
 
   /** The partition Kafka's default partitioner gives the run id: where the run's records are. */
@@ -163,22 +171,11 @@ final class Schedule {
     return Utils.toPositive(Utils.murmur2(runId.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 
-  /** A pending delivery's place in the order of when it is due. */
-  private record Due(Instant notBefore, String key) implements Comparable<Due> {
-    private static final Comparator<Due> ORDER =
-        Comparator.comparing(Due::notBefore).thenComparing(Due::key);
-
-    @Override
-    public int compareTo(Due other) {
-      return ORDER.compare(this, other);
-    }
-  }
-
   private static final class Part {
     private final long loadedAt;
     private boolean loading;
-    private final Map<String, ScheduledDelivery> deliveries = new HashMap<>();
-    private final NavigableSet<Due> dueOrder = new TreeSet<>();
+    private final Map<String, KeptDelivery> deliveries = new HashMap<>();
+    private final NavigableSet<KeptDelivery> dueOrder = new TreeSet<>(KeptDelivery.DUE_ORDER);
     private final Set<String> stoppedRuns = new HashSet<>();
     private final Map<String, Long> written = new HashMap<>();
 
@@ -187,24 +184,23 @@ final class Schedule {
       this.loading = loadedAt > 0;
     }
 
-    private void apply(ScheduleEntry entry) {
+    private void apply(ScheduleEntry entry, Position at) {
       if (entry.isStop()) {
         if (entry.value() == null) {
           stoppedRuns.remove(entry.runId());
         } else {
           stoppedRuns.add(entry.runId());
         }
-      } else {
-        ScheduledDelivery previous =
-            entry.value() == null
-                ? deliveries.remove(entry.key())
-                : deliveries.put(entry.key(), entry.value());
-        if (previous != null && previous.state() == ScheduledDelivery.State.PENDING) {
-          dueOrder.remove(new Due(previous.notBefore(), entry.key()));
-        }
-        if (entry.value() != null && entry.value().state() == ScheduledDelivery.State.PENDING) {
-          dueOrder.add(new Due(entry.value().notBefore(), entry.key()));
-        }
+        return;
+      }
+      KeptDelivery kept = entry.value() == null ? null : KeptDelivery.of(entry.value(), at);
+      KeptDelivery previous =
+          kept == null ? deliveries.remove(entry.key()) : deliveries.put(entry.key(), kept);
+      if (previous != null && previous.pending()) {
+        dueOrder.remove(previous);
+      }
+      if (kept != null && kept.pending()) {
+        dueOrder.add(kept);
       }
     }
   }

@@ -2,6 +2,7 @@ package app.rundun.webhooks.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rundun.contracts.kafka.OffsetReader.Position;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.time.Instant;
@@ -40,10 +41,30 @@ class ScheduleTest {
 
     schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(3)), 14);
 
-    assertThat(schedule.entry(run, event))
-        .get()
-        .extracting(ScheduledDelivery::attempt)
-        .isEqualTo(3);
+    assertThat(schedule.entry(run, event)).get().extracting(KeptDelivery::attempt).isEqualTo(3);
+  }
+
+  @Test
+  void keepsWhereEachDeliverysWholeStateLiesOnTheTopicNotTheStateItself() {
+    schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 41);
+
+    KeptDelivery kept = schedule.entry(run, event).orElseThrow();
+    assertThat(kept.position()).isEqualTo(new Position(schedule.partitionOf(run), 41));
+    assertThat(kept.describes(pending(2))).isTrue();
+    assertThat(kept.describes(pending(3))).as("another attempt's state").isFalse();
+  }
+
+  @Test
+  void aDeliveryWrittenOverWhileItWasReadBackIsNoLongerCurrent() {
+    schedule.read(ScheduleEntry.of(DecisionTest.DELIVERY, pending(2)), 7);
+    KeptDelivery due = schedule.due(NOW, 10, entry -> false).getFirst();
+    assertThat(schedule.current(due)).isTrue();
+
+    schedule.wrote(ScheduleEntry.of(DecisionTest.DELIVERY, pending(1)), 9);
+    assertThat(schedule.current(due)).as("redelivered meanwhile").isFalse();
+
+    schedule.wrote(ScheduleEntry.of(DecisionTest.DELIVERY, null), 12);
+    assertThat(schedule.current(due)).as("delivered meanwhile").isFalse();
   }
 
   @Test
@@ -54,7 +75,7 @@ class ScheduleTest {
 
     assertThat(schedule.stopped(run)).isTrue();
     assertThat(schedule.entry(run, event)).isEmpty();
-    assertThat(schedule.pending()).isEmpty();
+    assertThat(schedule.pendingHosts()).isEmpty();
 
     schedule.wrote(ScheduleEntry.resume(run), 4);
     assertThat(schedule.stopped(run)).isFalse();
@@ -88,12 +109,13 @@ class ScheduleTest {
     schedule.read(ScheduleEntry.of(later, pendingAt(later, NOW.minusSeconds(5))), 6);
 
     assertThat(schedule.due(NOW, 10, entry -> false))
-        .extracting(entry -> entry.delivery().eventId())
-        .containsExactly("evt_earlier", "evt_later");
+        .extracting(KeptDelivery::key)
+        .containsExactly(ScheduleEntry.key(earlier), ScheduleEntry.key(later));
     assertThat(schedule.due(NOW, 1, entry -> false))
-        .extracting(entry -> entry.delivery().eventId())
+        .extracting(KeptDelivery::key)
         .as("room for one: the one due longest")
-        .containsExactly("evt_earlier");
+        .containsExactly(ScheduleEntry.key(earlier));
+    assertThat(schedule.pendingHosts()).containsOnly(DecisionTest.DELIVERY.host());
     assertThat(schedule.due(NOW.plusSeconds(60), 10, entry -> false)).hasSize(3);
   }
 
@@ -103,7 +125,7 @@ class ScheduleTest {
     schedule.disown(schedule.partitionOf(run));
 
     assertThat(schedule.entry(run, event)).isEmpty();
-    assertThat(schedule.pending()).isEmpty();
+    assertThat(schedule.pendingHosts()).isEmpty();
   }
 
   @Test
