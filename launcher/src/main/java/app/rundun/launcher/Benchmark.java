@@ -10,6 +10,7 @@ import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -68,6 +69,10 @@ final class Benchmark {
   /** Deliveries of the drain rows; {@code RUNDUN_BENCH_DRAIN} changes it. */
   private static final int DRAIN =
       Integer.parseInt(System.getenv().getOrDefault("RUNDUN_BENCH_DRAIN", "100000"));
+
+  /** Retries held pending while the dispatcher's heap is measured; {@code RUNDUN_BENCH_PENDING}. */
+  private static final int PENDING =
+      Integer.parseInt(System.getenv().getOrDefault("RUNDUN_BENCH_PENDING", "1000000"));
 
   /** Where a webhook row's deliveries go. */
   private enum Target {
@@ -193,8 +198,8 @@ final class Benchmark {
       String exports = exports(template, filled);
       String restore = restore(system, filled);
       // Last: its backlog leaves the run-processor logging some 200,000 attempts afterwards.
-      drain(system);
-      report(reads + "\n" + exports + "\n" + restore);
+      String pending = drain(system);
+      report(reads + "\n" + exports + "\n" + restore + "\n" + pending);
     }
   }
 
@@ -413,10 +418,11 @@ final class Benchmark {
    * The dispatcher alone: a backlog due at once over ten receivers, a steady flow, and the backlog
    * again with one receiver that never answers (last: its deliveries keep retrying after).
    */
-  private void drain(RundunSystem system) throws Exception {
+  private String drain(RundunSystem system) throws Exception {
     System.out.println("  webhook drain: " + DRAIN + " deliveries, three times");
     try (WebhookDrain drain =
         new WebhookDrain(system.bootstrapServers(), WEBHOOK_SECRET_KEY, org.value())) {
+
       drain.backlog(Math.min(DRAIN, 10_000), false, Duration.ofMinutes(2));
       rows.add(
           drained(
@@ -430,6 +436,20 @@ final class Benchmark {
           drained(
               "webhook drain: " + DRAIN + " due at once, 1 receiver of 10 never answers",
               drain.backlog(DRAIN, true, Duration.ofMinutes(5))));
+      // After the drains: compacting the schedule's million records afterwards takes the broker's
+      // CPU, which the drains would feel.
+      System.out.println("  pending retries: " + PENDING + " held by the dispatcher");
+      PendingRetries.Held held =
+          new PendingRetries(
+                  system.bootstrapServers(), system.dispatcher().getBean(MeterRegistry.class))
+              .measure(PENDING, drain.sample(), Duration.ofMinutes(10));
+      return String.format(
+          "Pending retries: the dispatcher held %,d (written to the schedule in %.0f s) in %,d MB"
+              + " more heap than before them: %,d bytes each",
+          held.count(),
+          held.loadSeconds(),
+          held.heapBytes() >> 20,
+          held.heapBytes() / held.count());
     }
   }
 

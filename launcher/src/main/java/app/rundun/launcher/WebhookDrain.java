@@ -152,6 +152,11 @@ final class WebhookDrain implements AutoCloseable {
     return ids.stream().filter(arrived::containsKey).mapToLong(arrived::get).max().orElseThrow();
   }
 
+  /** A delivery like those of the drain, to the first receiver. */
+  WebhookDelivery sample() {
+    return delivery(urls.getFirst());
+  }
+
   private WebhookDelivery delivery(String url) {
     String event = "e-" + UUID.randomUUID();
     String run = "r-" + UUID.randomUUID();

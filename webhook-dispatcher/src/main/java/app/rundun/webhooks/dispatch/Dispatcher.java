@@ -158,11 +158,23 @@ public class Dispatcher implements SmartLifecycle {
       log.error("The webhook dispatch loop failed", e);
     } finally {
       try {
-        consumer.commitSync(tracker.committable());
+        commitFinally();
       } catch (RuntimeException e) {
         log.warn("Final commit failed; those deliveries will be attempted again", e);
       }
       consumer.close();
+    }
+  }
+
+  /**
+   * Commits what is settled, once more if the stop's wake-up, arriving after the last poll,
+   * interrupts the first try (it interrupts only one call).
+   */
+  private void commitFinally() {
+    try {
+      consumer.commitSync(tracker.committable());
+    } catch (WakeupException e) {
+      consumer.commitSync(tracker.committable());
     }
   }
 

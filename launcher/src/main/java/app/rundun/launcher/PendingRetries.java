@@ -1,0 +1,136 @@
+package app.rundun.launcher;
+
+import app.rundun.contracts.kafka.Topics;
+import app.rundun.contracts.webhooks.ScheduledDelivery;
+import app.rundun.contracts.webhooks.WebhookDelivery;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.DoublePredicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * What the webhook dispatcher's heap holds for retries waiting their turn: {@code count} pending
+ * deliveries written straight to {@code rundun.webhook-schedule} (due tomorrow, so none is
+ * attempted while measured), the heap measured once the dispatcher counts them all, then the same
+ * deliveries removed again (tombstones) so nothing is left to retry.
+ */
+final class PendingRetries {
+
+  /** What was measured: the retries, and the heap they took, in bytes. */
+  record Held(int count, long heapBytes, double loadSeconds) {}
+
+  private static final String GAUGE = "rundun.webhook.retries.pending";
+
+  private final String bootstrap;
+  private final MeterRegistry dispatcherMeters;
+
+  PendingRetries(String bootstrap, MeterRegistry dispatcherMeters) {
+    this.bootstrap = bootstrap;
+    this.dispatcherMeters = dispatcherMeters;
+  }
+
+  /**
+   * Writes {@code count} retries like {@code like}, each of its own run, and measures the heap once
+   * the dispatcher holds them (nothing else of them is kept here meanwhile: ids are made from a
+   * number, so the clean-up writes the same keys again).
+   */
+  Held measure(int count, WebhookDelivery like, Duration timeout) throws Exception {
+    String batch = UUID.randomUUID().toString();
+    long before = heapAfterGc();
+    double baseline = pending();
+    long start = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      int partitions = producer.partitionsFor(Topics.WEBHOOK_SCHEDULE.name()).size();
+      Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+      for (int i = 0; i < count; i++) {
+        WebhookDelivery delivery = numbered(like, batch, i);
+        ScheduledDelivery retry =
+            new ScheduledDelivery(delivery, 2, tomorrow, ScheduledDelivery.State.PENDING);
+        producer.send(record(delivery, partitions, Topics.WEBHOOK_SCHEDULE.serializeValue(retry)));
+      }
+    }
+    await(pending -> pending >= baseline + count, timeout);
+    double loadSeconds = (System.nanoTime() - start) / 1e9;
+    long held = heapAfterGc() - before;
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      int partitions = producer.partitionsFor(Topics.WEBHOOK_SCHEDULE.name()).size();
+      for (int i = 0; i < count; i++) {
+        producer.send(record(numbered(like, batch, i), partitions, null));
+      }
+    }
+    await(pending -> pending <= baseline, timeout);
+    return new Held(count, held, loadSeconds);
+  }
+
+  /**
+   * The record of the schedule topic for the delivery: keyed {@code run/event}, on the partition
+   * Kafka's default partitioner gives the run id, where the dispatcher keeps a run's schedule.
+   */
+  private static ProducerRecord<String, byte[]> record(
+      WebhookDelivery delivery, int partitions, byte[] value) {
+    byte[] run = delivery.runId().getBytes(StandardCharsets.UTF_8);
+    int partition = Utils.toPositive(Utils.murmur2(run)) % partitions;
+    return new ProducerRecord<>(
+        Topics.WEBHOOK_SCHEDULE.name(), partition, delivery.runId() + "/" + delivery.slot(), value);
+  }
+
+  /** The {@code i}th retry of a batch: its own run and event, ids as long as real ones. */
+  private static WebhookDelivery numbered(WebhookDelivery like, String batch, int i) {
+    return new WebhookDelivery(
+        "evt_" + batch + "-" + i,
+        "run_" + batch + "-" + i,
+        like.orgId(),
+        like.eventType(),
+        like.url(),
+        like.encryptedSecret(),
+        like.payload(),
+        like.createdAt(),
+        like.traceparent(),
+        like.endpointId());
+  }
+
+  private void await(DoublePredicate done, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.test(pending())) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "The dispatcher still counts " + pending() + " pending retries");
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** The dispatcher's own count of retries waiting, over every host. */
+  private double pending() {
+    return dispatcherMeters.find(GAUGE).gauges().stream().mapToDouble(Gauge::value).sum();
+  }
+
+  private static long heapAfterGc() throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(500);
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+}
