@@ -128,6 +128,15 @@ class RunRulesTest {
 
     theirs.get("/v1/runs/" + runId).expectError(404, "not_found", null);
     theirs.post("/v1/runs/" + runId + "/cancel", Map.of()).expectError(404, "not_found", null);
+    theirs
+        .patch("/v1/runs/" + runId, Map.of("metadata", Map.of("taken", "yes")))
+        .expectError(404, "not_found", null);
+    String unknown = "/v1/runs/r-00000000-0000-4000-8000-000000000000";
+    mine.patch(unknown, Map.of("executor_ref", "x")).expectError(404, "not_found", null);
+    mine.post(unknown + "/cancel", Map.of()).expectError(404, "not_found", null);
+    JsonNode untouched = mine.get("/v1/runs/" + runId).json();
+    assertThat(untouched.get("status").asString()).isEqualTo("pending");
+    assertThat(untouched.get("metadata").isEmpty()).as("their change not applied").isTrue();
     theirs.get("/v1/templates/" + templateId).expectError(404, "not_found", null);
     theirs
         .post("/v1/runs", Map.of("template_id", templateId))

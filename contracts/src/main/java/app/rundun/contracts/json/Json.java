@@ -9,6 +9,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The mapper used on the wire and on every topic. Integrators send hand-written JSON, so it refuses
@@ -38,6 +39,9 @@ public final class Json {
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .addModule(StrictValues.module())
         .addModule(WholeSecondInstants.module())
+        // Generated accessors instead of reflection: every stored run, command and event passes
+        // through this mapper, on the stream thread and on each read.
+        .addModule(new BlackbirdModule())
         .withCoercionConfig(
             LogicalType.Textual,
             cfg ->
