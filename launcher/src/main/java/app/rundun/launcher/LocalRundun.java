@@ -24,13 +24,8 @@ public final class LocalRundun {
   private LocalRundun() {}
 
   public static void main(String[] args) throws Exception {
-    Path dataDir = Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
-    Path logFile = dataDir.resolve("logs").resolve("rundun.log");
-    quietConsole(logFile);
-    if (args.length > 0 && args[0].equals("benchmark")) {
-      Benchmark.run();
-      System.exit(0);
-    }
+    Path dataDir = dataDir();
+    quietConsole(dataDir);
     int apiPort = Integer.parseInt(env("RUNDUN_API_PORT", "8080"));
     Properties secrets = secrets(dataDir.resolve("local-secrets.properties"));
     SystemSettings settings =
@@ -93,19 +88,29 @@ public final class LocalRundun {
                     .collect(java.util.stream.Collectors.joining(" ")),
                 settings.metricsToken(),
                 dataDir,
-                logFile,
+                logFile(dataDir),
                 settings.webhookAllowedCidrs(),
                 system.apiBaseUrl(),
                 demo.liveKey()));
     Thread.currentThread().join();
   }
 
+  private static Path logFile(Path dataDir) {
+    return dataDir.resolve("logs").resolve("rundun.log");
+  }
+
+  /** Where {@code ./run-local} keeps its data: {@code RUNDUN_DATA_DIR}, else {@code ./data}. */
+  static Path dataDir() {
+    return Path.of(env("RUNDUN_DATA_DIR", "data")).toAbsolutePath();
+  }
+
   /**
-   * Read by the launcher's logback.xml, so it must be set before the first logger exists: Kafka's
-   * broker alone prints thousands of INFO lines at start, and the banner would scroll away.
+   * Logs go to a file under {@code dataDir}; the console shows warnings and the banner only. Read
+   * by the launcher's logback.xml, so it must be set before the first logger exists: Kafka's broker
+   * alone prints thousands of INFO lines at start, and the banner would scroll away.
    */
-  private static void quietConsole(Path logFile) {
-    System.setProperty("rundun.log.file", logFile.toString());
+  static void quietConsole(Path dataDir) {
+    System.setProperty("rundun.log.file", logFile(dataDir).toString());
     System.setProperty("rundun.log.console", env("RUNDUN_CONSOLE_LOG_LEVEL", "WARN"));
   }
 

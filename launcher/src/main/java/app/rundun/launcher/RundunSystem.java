@@ -217,11 +217,6 @@ public final class RundunSystem implements AutoCloseable {
     return bootstrapServers;
   }
 
-  /** The webhook dispatcher's application context. */
-  public ConfigurableApplicationContext dispatcher() {
-    return dispatcher;
-  }
-
   /** The ingest-api's application context. */
   public ConfigurableApplicationContext api() {
     return api;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.contracts.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,6 +94,18 @@ record Api(String baseUrl, String key, String orgId, String device) {
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** A GET read as it arrives: an export too large to hold. */
+  HttpResponse<InputStream> stream(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A GET whose body is not text (a PDF): the whole response, its body as bytes. */
   HttpResponse<byte[]> download(String path) {
     try {
@@ -126,9 +139,11 @@ record Api(String baseUrl, String key, String orgId, String device) {
 
   private static Response send(HttpRequest.Builder builder) {
     try {
+      long start = System.nanoTime();
       HttpResponse<String> response =
           HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers());
+      return new Response(
+          response.statusCode(), response.body(), response.headers(), System.nanoTime() - start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -137,8 +152,8 @@ record Api(String baseUrl, String key, String orgId, String device) {
     }
   }
 
-  /** A response: its status, body and headers. */
-  record Response(int status, String body, java.net.http.HttpHeaders headers) {
+  /** A response: its status, body and headers, and how long it took from send to its body. */
+  record Response(int status, String body, java.net.http.HttpHeaders headers, long nanos) {
 
     String header(String name) {
       return headers.firstValue(name).orElse(null);

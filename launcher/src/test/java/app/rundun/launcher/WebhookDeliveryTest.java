@@ -224,34 +224,11 @@ class WebhookDeliveryTest {
   }
 
   /** The dispatcher's count of deliveries to {@code host} kept in the schedule, from its scrape. */
-  private static double crowdedDeliveries(String host) throws Exception {
-    RundunSystem.ManagementTarget dispatcher =
-        TestSystem.get().managementTargets().stream()
-            .filter(target -> target.service().contains("dispatcher"))
-            .findFirst()
-            .orElseThrow();
-    java.net.http.HttpResponse<String> scraped =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(dispatcher.url() + "/actuator/prometheus"))
-                    .header(
-                        "Authorization",
-                        "Basic "
-                            + java.util.Base64.getEncoder()
-                                .encodeToString(
-                                    ("prometheus:" + TestSystem.METRICS_TOKEN)
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-    return scraped
-        .body()
-        .lines()
-        .filter(line ->
-            line.startsWith("rundun_webhook_deliveries_crowded_total")
-                && line.contains("host=\"" + host + "\""))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-        .sum();
+  private static double crowdedDeliveries(String host) {
+    return Scrape.sum(
+        Scrape.of(TestSystem.get(), "dispatcher", TestSystem.METRICS_TOKEN),
+        "rundun_webhook_deliveries_crowded_total",
+        "host=\"" + host + "\"");
   }
 
   @Test

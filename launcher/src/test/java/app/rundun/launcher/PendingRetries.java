@@ -3,8 +3,6 @@ package app.rundun.launcher;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,14 +28,14 @@ final class PendingRetries {
   /** What was measured: the retries, and the heap they took, in bytes. */
   record Held(int count, long heapBytes, double loadSeconds) {}
 
-  private static final String GAUGE = "rundun.webhook.retries.pending";
+  private static final String GAUGE = "rundun_webhook_retries_pending";
 
-  private final String bootstrap;
-  private final MeterRegistry dispatcherMeters;
+  private final RundunSystem system;
+  private final String metricsToken;
 
-  PendingRetries(String bootstrap, MeterRegistry dispatcherMeters) {
-    this.bootstrap = bootstrap;
-    this.dispatcherMeters = dispatcherMeters;
+  PendingRetries(RundunSystem system, String metricsToken) {
+    this.system = system;
+    this.metricsToken = metricsToken;
   }
 
   /**
@@ -111,9 +109,9 @@ final class PendingRetries {
     }
   }
 
-  /** The dispatcher's own count of retries waiting, over every host. */
+  /** The dispatcher's own count of retries waiting, over every host, from its scrape. */
   private double pending() {
-    return dispatcherMeters.find(GAUGE).gauges().stream().mapToDouble(Gauge::value).sum();
+    return Scrape.sum(Scrape.of(system, "dispatcher", metricsToken), GAUGE, "");
   }
 
   private static long heapAfterGc() throws InterruptedException {
@@ -126,7 +124,7 @@ final class PendingRetries {
 
   private KafkaProducer<String, byte[]> producer() {
     Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
