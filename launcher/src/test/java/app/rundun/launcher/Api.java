@@ -96,26 +96,12 @@ record Api(String baseUrl, String key, String orgId, String device) {
 
   /** A GET read as it arrives: an export too large to hold. */
   HttpResponse<InputStream> stream(String path) {
-    try {
-      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request(path).GET(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
   /** A GET whose body is not text (a PDF): the whole response, its body as bytes. */
   HttpResponse<byte[]> download(String path) {
-    try {
-      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private HttpRequest.Builder request(String path) {
@@ -138,12 +124,16 @@ record Api(String baseUrl, String key, String orgId, String device) {
   }
 
   private static Response send(HttpRequest.Builder builder) {
+    long start = System.nanoTime();
+    HttpResponse<String> response = exchange(builder, HttpResponse.BodyHandlers.ofString());
+    return new Response(
+        response.statusCode(), response.body(), response.headers(), System.nanoTime() - start);
+  }
+
+  private static <T> HttpResponse<T> exchange(
+      HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
     try {
-      long start = System.nanoTime();
-      HttpResponse<String> response =
-          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          response.statusCode(), response.body(), response.headers(), System.nanoTime() - start);
+      return HTTP.send(builder.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
