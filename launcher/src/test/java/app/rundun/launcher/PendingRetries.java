@@ -1,10 +1,10 @@
 package app.rundun.launcher;
 
+import app.rundun.contracts.kafka.KeyPartitions;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
 import app.rundun.contracts.webhooks.WebhookDelivery;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * What the webhook dispatcher's heap holds for retries waiting their turn: {@code count} pending
@@ -80,10 +79,11 @@ final class PendingRetries {
    */
   private static ProducerRecord<String, byte[]> record(
       WebhookDelivery delivery, int partitions, byte[] value) {
-    byte[] run = delivery.runId().getBytes(StandardCharsets.UTF_8);
-    int partition = Utils.toPositive(Utils.murmur2(run)) % partitions;
     return new ProducerRecord<>(
-        Topics.WEBHOOK_SCHEDULE.name(), partition, delivery.runId() + "/" + delivery.slot(), value);
+        Topics.WEBHOOK_SCHEDULE.name(),
+        KeyPartitions.of(delivery.runId(), partitions),
+        delivery.runId() + "/" + delivery.slot(),
+        value);
   }
 
   /** The {@code i}th retry of a batch: its own run and event, ids as long as real ones. */

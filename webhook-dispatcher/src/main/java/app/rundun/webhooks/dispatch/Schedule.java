@@ -1,10 +1,10 @@
 package app.rundun.webhooks.dispatch;
 
+import app.rundun.contracts.kafka.KeyPartitions;
 import app.rundun.contracts.kafka.OffsetReader.Position;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.webhooks.Redelivery;
 import app.rundun.contracts.webhooks.ScheduledDelivery;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * This instance's index of the schedule partitions it owns: the deliveries not done (each as a
@@ -168,7 +167,7 @@ final class Schedule {
 
   /** The partition Kafka's default partitioner gives the run id: where the run's records are. */
   int partitionOf(String runId) {
-    return Utils.toPositive(Utils.murmur2(runId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    return KeyPartitions.of(runId, partitions);
   }
 
   private static final class Part {
