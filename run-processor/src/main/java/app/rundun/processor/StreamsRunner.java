@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,6 +41,7 @@ public class StreamsRunner
   private volatile HostInfo self;
   private final MeterRegistry registry;
   private volatile KafkaStreamsMetrics metrics;
+  private final AtomicLong taskChanges = new AtomicLong();
 
   public StreamsRunner(
       ProcessorProperties properties, Clock clock, RunViews views, MeterRegistry registry) {
@@ -60,6 +62,8 @@ public class StreamsRunner
     streams =
         new KafkaStreams(
             RundunTopology.build(clock, views, properties.expirySweepInterval()), config());
+    streams.setStateListener((now, before) -> taskChanges.incrementAndGet());
+    streams.setGlobalStateRestoreListener(new RestoreMoments(taskChanges));
     streams.setUncaughtExceptionHandler(e -> {
       log.error("Stream thread failed; replacing it", e);
       return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
@@ -89,6 +93,16 @@ public class StreamsRunner
   public boolean isRunning() {
     KafkaStreams running = streams;
     return running != null && running.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /**
+   * A count that moves whenever the tasks this instance holds may have changed: every state change
+   * (each rebalance passes through {@code REBALANCING}) and every start of a restore (a task
+   * rebuilding its stores, as after a corrupted transaction, without a rebalance). Whatever was
+   * learnt about local stores at one count holds as long as the count stays.
+   */
+  public long taskChanges() {
+    return taskChanges.get();
   }
 
   public HostInfo self() {

@@ -1,7 +1,6 @@
 package app.rundun.contracts.errors;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Checks and mints the {@code x-{uuid}} identifiers. Ids are random (v4) because a run id is the
@@ -9,8 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class PrefixedIds {
 
-  private static final Pattern UUID_PATTERN =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final int UUID_LENGTH = 36;
 
   private PrefixedIds() {}
 
@@ -28,8 +26,25 @@ public final class PrefixedIds {
 
   public static boolean isValid(String prefix, String value) {
     return value != null
-        && value.length() == prefix.length() + 37
-        && value.startsWith(prefix + "-")
-        && UUID_PATTERN.matcher(value.substring(prefix.length() + 1)).matches();
+        && value.length() == prefix.length() + 1 + UUID_LENGTH
+        && value.startsWith(prefix)
+        && value.charAt(prefix.length()) == '-'
+        && isLowerCaseUuid(value, prefix.length() + 1);
+  }
+
+  /**
+   * Whether the text from {@code start} is a UUID in its canonical lower-case form (8-4-4-4-12 hex
+   * digits). Every request checks ids this way; a regular expression was 3% of a read of a run.
+   */
+  private static boolean isLowerCaseUuid(String value, int start) {
+    for (int i = 0; i < UUID_LENGTH; i++) {
+      char c = value.charAt(start + i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+      if (dash ? c != '-' : !hex) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package app.rundun.contracts.queries;
 
+import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.RunId;
@@ -43,6 +44,19 @@ public final class InternalPaths {
 
   public static String webhookAttempts(RunId run) {
     return run(run) + "/webhook_attempts";
+  }
+
+  /**
+   * The mode a path names with {@code mode=}, as written by this registry; any other value is the
+   * caller's mistake. Read by hand: Spring's conversion of the parameter cost a read of a run 5%.
+   */
+  public static Mode modeOf(String name) {
+    for (Mode mode : Mode.values()) {
+      if (mode.name().equals(name)) {
+        return mode;
+      }
+    }
+    throw ApiException.invalid("mode", "Bad value for mode.");
   }
 
   /** A page of the run list; {@code queryJson} is the parsed list query, as JSON. */

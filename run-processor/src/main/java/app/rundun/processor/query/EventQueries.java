@@ -12,7 +12,6 @@ import app.rundun.processor.eventlog.EventLog;
 import app.rundun.processor.eventlog.EventReader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,11 +36,12 @@ class EventQueries {
 
   /** A page of the log; the query is the API's parsed {@link EventListQuery}, as JSON. */
   @GetMapping(InternalPaths.ORG_EVENTS)
-  ResponseEntity<?> events(
+  Answer events(
       @PathVariable String orgId,
-      @RequestParam Mode mode,
+      @RequestParam("mode") String modeName,
       @RequestParam String query,
       HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     EventListQuery parsed = Json.mapper().readValue(query, EventListQuery.class);
     return answers.answer(
@@ -55,11 +55,12 @@ class EventQueries {
   }
 
   @GetMapping(InternalPaths.ORG_EVENT)
-  ResponseEntity<?> event(
+  Answer event(
       @PathVariable String orgId,
       @PathVariable String eventId,
-      @RequestParam Mode mode,
+      @RequestParam("mode") String modeName,
       HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     return answers.answer(
         EventLog.STORE,

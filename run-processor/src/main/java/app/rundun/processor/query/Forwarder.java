@@ -10,9 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +34,7 @@ class Forwarder {
   }
 
   /** Sends the request on to the owner: a GET as it is, a POST with {@code body}. */
-  ResponseEntity<byte[]> forward(HostInfo owner, HttpServletRequest request, byte[] body) {
+  Answer forward(HostInfo owner, HttpServletRequest request, byte[] body) {
     if (request.getHeader(FORWARDED_HEADER) != null) {
       throw Owner.unavailable();
     }
@@ -62,14 +60,8 @@ class Forwarder {
     try {
       HttpResponse<byte[]> response =
           http.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
-      ResponseEntity.BodyBuilder answer =
-          ResponseEntity.status(HttpStatus.valueOf(response.statusCode()))
-              .contentType(MediaType.APPLICATION_JSON);
-      response
-          .headers()
-          .firstValue(StaleReads.FLAG)
-          .ifPresent(v -> answer.header(StaleReads.FLAG, v));
-      return answer.body(response.body());
+      boolean stale = response.headers().firstValue(StaleReads.FLAG).isPresent();
+      return new Answer(response.statusCode(), stale, response.body());
     } catch (java.io.IOException e) {
       throw Owner.unavailable();
     } catch (InterruptedException e) {

@@ -6,8 +6,6 @@ import app.rundun.contracts.json.Json;
 import app.rundun.contracts.queries.StaleReads;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,19 +28,16 @@ class LocalAnswers {
    * answer and the caller accepts it, a copy held here answers instead, flagged as possibly stale;
    * a copy that does not hold what was asked for says nothing (503) rather than "not found".
    */
-  ResponseEntity<?> answer(
-      String store, String routingKey, HttpServletRequest request, LocalRead read) {
+  Answer answer(String store, String routingKey, HttpServletRequest request, LocalRead read) {
     return answer(store, routingKey, request, null, read);
   }
 
-  ResponseEntity<?> answer(
+  Answer answer(
       String store, String routingKey, HttpServletRequest request, byte[] body, LocalRead read) {
     try {
       Owner.Located located = owner.locate(store, routingKey);
       if (located.isLocal()) {
-        return ResponseEntity.ok()
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(json(read, located));
+        return Answer.current(json(read, located));
       }
       return forwarder.forward(located.host(), request, body);
     } catch (ApiException e) {
@@ -56,28 +51,27 @@ class LocalAnswers {
     }
   }
 
-  private ResponseEntity<?> fromLocalCopy(LocalRead read, ApiException ownerUnavailable) {
+  private Answer fromLocalCopy(LocalRead read, ApiException ownerUnavailable) {
     try {
-      byte[] found = json(read, owner.localCopies());
-      return ResponseEntity.ok()
-          .contentType(MediaType.APPLICATION_JSON)
-          .header(StaleReads.FLAG, "true")
-          .body(found);
+      return Answer.fromCopy(json(read, owner.localCopies()));
     } catch (ApiException | InvalidStateStoreException e) {
       throw ownerUnavailable;
     }
   }
 
   /**
-   * What was read, as JSON written once by the mapper the API reads it with; handing the object to
-   * the web layer's converter cost a read of a run about a fifth of its time.
+   * What was read, as JSON written once by the mapper the API reads it with (handing the object to
+   * the web layer's converter cost a read of a run about a fifth of its time), or as it was found
+   * when it was stored as JSON already.
    */
   private static byte[] json(LocalRead read, Owner.Located located) {
-    return Json.mapper().writeValueAsBytes(read.apply(located));
+    Object found = read.apply(located);
+    return found instanceof byte[] json ? json : Json.mapper().writeValueAsBytes(found);
   }
 
   @FunctionalInterface
   interface LocalRead {
+    /** The answer: an object to write as JSON, or JSON already written ({@code byte[]}). */
     Object apply(Owner.Located located);
   }
 }

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,14 +48,14 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.TEMPLATES)
-  ResponseEntity<?> templates(@PathVariable String orgId, HttpServletRequest request) {
+  Answer templates(@PathVariable String orgId, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
     return answers.answer(
         TemplateVersions.STORE, org.value(), request, located -> versions(located).list(org));
   }
 
   @GetMapping(InternalPaths.TEMPLATE)
-  ResponseEntity<?> template(
+  Answer template(
       @PathVariable String orgId,
       @PathVariable String templateId,
       @RequestParam(required = false) Integer version,
@@ -82,7 +81,7 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.MEMBERS)
-  ResponseEntity<?> members(@PathVariable String orgId, HttpServletRequest request) {
+  Answer members(@PathVariable String orgId, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
     return answers.answer(
         MemberDirectory.STORE,
@@ -95,8 +94,7 @@ class OrgQueries {
    * A member's sign-in, checked where the hashes are: the answer is only yes (with the id) or no.
    */
   @PostMapping(path = InternalPaths.MEMBER_SIGN_IN, consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> signIn(
-      @PathVariable String orgId, @RequestBody byte[] body, HttpServletRequest request) {
+  Answer signIn(@PathVariable String orgId, @RequestBody byte[] body, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
     MemberSignIn signIn = Json.mapper().readValue(body, MemberSignIn.class);
     return answers.answer(
@@ -108,8 +106,11 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.USAGE)
-  ResponseEntity<?> usage(
-      @PathVariable String orgId, @RequestParam Mode mode, HttpServletRequest request) {
+  Answer usage(
+      @PathVariable String orgId,
+      @RequestParam("mode") String modeName,
+      HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     return answers.answer(
         Quota.STORE,
@@ -125,7 +126,7 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.API_KEYS)
-  ResponseEntity<?> apiKeys(@PathVariable String orgId, HttpServletRequest request) {
+  Answer apiKeys(@PathVariable String orgId, HttpServletRequest request) {
     OrgId org = new OrgId(orgId);
     return answers.answer(
         OrgStage.STORE,
@@ -138,8 +139,11 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.WEBHOOK_ENDPOINTS)
-  ResponseEntity<?> webhookEndpoints(
-      @PathVariable String orgId, @RequestParam Mode mode, HttpServletRequest request) {
+  Answer webhookEndpoints(
+      @PathVariable String orgId,
+      @RequestParam("mode") String modeName,
+      HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     return answers.answer(
         WebhookEndpoints.STORE,
@@ -150,11 +154,12 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.WEBHOOK_ENDPOINT)
-  ResponseEntity<?> webhookEndpoint(
+  Answer webhookEndpoint(
       @PathVariable String orgId,
       @PathVariable String endpointId,
-      @RequestParam Mode mode,
+      @RequestParam("mode") String modeName,
       HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     return answers.answer(
         WebhookEndpoints.STORE,

@@ -11,6 +11,7 @@ import app.rundun.contracts.runs.RunListQuery;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.processor.runlist.RunList;
+import app.rundun.processor.runs.RenderedRun;
 import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunTemplates;
@@ -19,7 +20,7 @@ import app.rundun.processor.webhooks.AttemptLogStage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.http.ResponseEntity;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,7 +46,7 @@ class RunQueries {
   }
 
   @GetMapping(InternalPaths.RUN)
-  ResponseEntity<?> run(@PathVariable String runId, HttpServletRequest request) {
+  Answer run(@PathVariable String runId, HttpServletRequest request) {
     RunId id = new RunId(runId);
     return answers.answer(
         RunStage.RUNS_STORE,
@@ -62,11 +63,12 @@ class RunQueries {
    * (not found otherwise): only the integrator's view is made, not the link's nor the executor's.
    */
   @GetMapping(InternalPaths.ORG_RUN)
-  ResponseEntity<?> orgRun(
+  Answer orgRun(
       @PathVariable String orgId,
       @PathVariable String runId,
-      @RequestParam Mode mode,
+      @RequestParam("mode") String modeName,
       HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     RunId id = new RunId(runId);
     return answers.answer(
@@ -74,11 +76,22 @@ class RunQueries {
         id.value(),
         request,
         located -> {
+          Instant now = clock.instant();
+          RenderedRun rendered =
+              owner.<RenderedRun>localStore(RenderedRun.STORE, located).get(id.value());
+          if (rendered != null && !rendered.ownedBy(org, mode)) {
+            throw ApiException.notFound("run", id.value());
+          }
+          Optional<byte[]> json = rendered == null ? Optional.empty() : rendered.jsonAt(now);
+          if (json.isPresent()) {
+            return json.get();
+          }
+          // Not rendered yet (a run stored before views were), or its link expired since.
           Run run = stored(located, id);
           if (!run.ownedBy(org, mode)) {
             throw ApiException.notFound("run", id.value());
           }
-          return views.resource(run, clock.instant());
+          return views.resource(run, now);
         });
   }
 
@@ -87,11 +100,12 @@ class RunQueries {
    * is the API's parsed {@link RunListQuery}, as JSON.
    */
   @GetMapping(InternalPaths.ORG_RUNS)
-  ResponseEntity<?> runs(
+  Answer runs(
       @PathVariable String orgId,
-      @RequestParam Mode mode,
+      @RequestParam("mode") String modeName,
       @RequestParam String query,
       HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     OrgId org = new OrgId(orgId);
     RunListQuery parsed = Json.mapper().readValue(query, RunListQuery.class);
     return answers.answer(
@@ -105,7 +119,7 @@ class RunQueries {
   }
 
   @GetMapping(InternalPaths.RUN_WEBHOOK_ATTEMPTS)
-  ResponseEntity<?> webhookAttempts(@PathVariable String runId, HttpServletRequest request) {
+  Answer webhookAttempts(@PathVariable String runId, HttpServletRequest request) {
     RunId id = new RunId(runId);
     return answers.answer(
         AttemptLogStage.STORE,

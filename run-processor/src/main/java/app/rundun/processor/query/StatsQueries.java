@@ -7,7 +7,6 @@ import app.rundun.contracts.stats.TemplateStats;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.processor.stats.TemplateStatsView;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +27,12 @@ class StatsQueries {
   }
 
   @GetMapping(InternalPaths.TEMPLATE_STATS)
-  ResponseEntity<?> stats(
+  Answer stats(
       @PathVariable String templateId,
       @RequestParam String org,
-      @RequestParam Mode mode,
+      @RequestParam("mode") String modeName,
       HttpServletRequest request) {
+    Mode mode = InternalPaths.modeOf(modeName);
     TemplateId template = new TemplateId(templateId);
     return answers.answer(
         TemplateStatsView.STORE,

@@ -6,10 +6,12 @@ import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.contracts.events.RunEvent;
 import app.rundun.contracts.events.RunEventType;
+import app.rundun.contracts.json.Json;
 import app.rundun.contracts.kafka.TraceHeaders;
 import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.ListedRun;
+import app.rundun.contracts.runs.RunResource;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookConfig;
 import app.rundun.contracts.webhooks.WebhookDelivery;
@@ -55,6 +57,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private final Duration sweepInterval;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Run> runs;
+  private KeyValueStore<String, RenderedRun> rendered;
   private RunTemplates templates;
   private TimeIndex expiry;
   // The trace context of the command being processed, carried to every record it causes.
@@ -71,13 +74,15 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     return List.of(
         StoreBuilders.json(RUNS_STORE, Run.class),
         StoreBuilders.json(RunTemplates.STORE, TemplateResource.class),
-        StoreBuilders.strings(EXPIRY_STORE));
+        StoreBuilders.strings(EXPIRY_STORE),
+        StoreBuilders.keyValue(RenderedRun.STORE, RenderedRun.SERDE));
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.runs = context.getStateStore(RUNS_STORE);
+    this.rendered = context.getStateStore(RenderedRun.STORE);
     this.templates = new RunTemplates(context.getStateStore(RunTemplates.STORE));
     this.expiry = new TimeIndex(context.getStateStore(EXPIRY_STORE));
     context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
@@ -169,9 +174,11 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       expiry.add(run.id().value(), run.expiresAt());
     }
     ListedRun listed = RunViews.listed(run);
+    RunResource view = views.resource(listed, start.createdAt());
+    render(run, view);
     list(listed, start.createdAt());
-    announce(run, listed, RunEventType.RUN_CREATED, null, start.createdAt());
-    return views.resource(run, start.createdAt());
+    announce(run, listed, view, RunEventType.RUN_CREATED, null, start.createdAt());
+    return view;
   }
 
   /** The run as of now: an expiry that is due is recorded before the command is applied. */
@@ -200,19 +207,26 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     }
     runs.put(after.id().value(), after);
     reindexExpiry(before, after);
-    // Made once: the run list's entry and the event's data are the same run.
+    // Made once: the run list's entry, the rendered view and the events' data are the same run.
     ListedRun listed = RunViews.listed(after);
+    RunResource view = views.resource(listed, now);
+    render(after, view);
     list(listed, now);
     for (RunChange.Announcement announcement : change.announcements()) {
-      announce(after, listed, announcement.event(), announcement.stepId(), now);
+      announce(after, listed, view, announcement.event(), announcement.stepId(), now);
     }
     return after;
   }
 
+  /** Keeps the run's integrator view as JSON beside it, for reads by id. */
+  private void render(Run run, RunResource view) {
+    rendered.put(run.id().value(), RenderedRun.of(run, Json.mapper().writeValueAsBytes(view)));
+  }
+
   /** The event, to the event topic and, if it wants it, to the run's webhook. */
-  private void announce(Run run, ListedRun listed, RunEventType type, String stepId, Instant now) {
-    RunEvent event =
-        RunEvent.of(type, views.resource(listed, now), stepId, run.orgId(), run.mode(), now);
+  private void announce(
+      Run run, ListedRun listed, RunResource view, RunEventType type, String stepId, Instant now) {
+    RunEvent event = RunEvent.of(type, view, stepId, run.orgId(), run.mode(), now);
     context.forward(traced(run.id().value(), event, now), EVENTS_SINK);
     TemplateFacts.of(type, listed, now, () -> templates.of(run))
         .ifPresent(fact ->

@@ -20,7 +20,7 @@ public final class StoreBuilders {
     return keyValue(name, Serdes.String());
   }
 
-  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Serde<V> values) {
+  public static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Serde<V> values) {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(name), Serdes.String(), values);
   }
