@@ -26,11 +26,9 @@ import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookEndpointResource;
 import app.rundun.ingest.IngestProperties;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -39,9 +37,13 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +60,7 @@ public class ProcessorQueries implements AutoCloseable {
 
   private static final int MAX_CONNECTIONS = 256;
 
-  private final List<String> baseUrls;
+  private final List<Instance> instances;
   private final AtomicInteger next = new AtomicInteger();
 
   /**
@@ -79,6 +81,8 @@ public class ProcessorQueries implements AutoCloseable {
                           .setSocketTimeout(Timeout.ofSeconds(5))
                           .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                           .build())
+                  // A lock per route, not one for the whole pool: every read leases a connection.
+                  .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                   .build())
           .setDefaultRequestConfig(
               RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(2)).build())
@@ -90,7 +94,7 @@ public class ProcessorQueries implements AutoCloseable {
   private final String credential;
 
   ProcessorQueries(IngestProperties properties) {
-    this.baseUrls = properties.processorUrls().stream().map(u -> u.replaceAll("/+$", "")).toList();
+    this.instances = properties.processorUrls().stream().map(Instance::of).toList();
     this.credential = "Bearer " + properties.internalToken();
   }
 
@@ -232,14 +236,14 @@ public class ProcessorQueries implements AutoCloseable {
    * other answer is the error it carries.
    */
   private Read<byte[]> sendRaw(String path, Freshness freshness, byte[] body) {
-    int start = Math.floorMod(next.getAndIncrement(), baseUrls.size());
-    for (int i = 0; i < baseUrls.size(); i++) {
-      String base = baseUrls.get((start + i) % baseUrls.size());
-      HttpUriRequestBase request;
-      if (body == null) {
-        request = new HttpGet(base + path);
-      } else {
-        request = new HttpPost(base + path);
+    int start = Math.floorMod(next.getAndIncrement(), instances.size());
+    for (int i = 0; i < instances.size(); i++) {
+      Instance instance = instances.get((start + i) % instances.size());
+      // The request names its host and path apart: no URI is built and parsed again per read.
+      BasicClassicHttpRequest request =
+          new BasicClassicHttpRequest(
+              body == null ? Method.GET : Method.POST, instance.host(), instance.basePath() + path);
+      if (body != null) {
         request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
       }
       request.setHeader(HttpHeaders.AUTHORIZATION, credential);
@@ -248,7 +252,7 @@ public class ProcessorQueries implements AutoCloseable {
       }
       Answer answer;
       try {
-        answer = http.execute(request, Answer::of);
+        answer = http.execute(instance.host(), request, Answer::of);
       } catch (IOException e) {
         continue;
       }
@@ -267,6 +271,16 @@ public class ProcessorQueries implements AutoCloseable {
   @Override
   public void close() {
     http.close(CloseMode.GRACEFUL);
+  }
+
+  /** A run-processor instance: its host, and the path its URL puts before the internal paths. */
+  private record Instance(HttpHost host, String basePath) {
+    static Instance of(String url) {
+      URI parsed = URI.create(url.replaceAll("/+$", ""));
+      String path = parsed.getRawPath() == null ? "" : parsed.getRawPath();
+      return new Instance(
+          new HttpHost(parsed.getScheme(), parsed.getHost(), parsed.getPort()), path);
+    }
   }
 
   /** What an instance answered: its status, whether from a copy that may lag, and the body. */

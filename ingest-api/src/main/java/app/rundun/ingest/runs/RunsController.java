@@ -24,8 +24,8 @@ import app.rundun.ingest.queries.ProcessorQueries;
 import app.rundun.ingest.queries.Read;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
 class RunsController {
 
   /** A photo reference in a run's JSON; a run without one is sent on as it is. */
-  private static final Pattern PHOTO_REFERENCE = Pattern.compile("\"photo_id\"\\s*:");
+  private static final String PHOTO_REFERENCE = "\"photo_id\"";
 
   private final CommandBus commands;
   private final ProcessorQueries queries;
@@ -114,15 +114,22 @@ class RunsController {
 
   /**
    * The run with every answer. Passed through as the run-processor writes it, unless it has photos,
-   * whose references become URLs signed now.
+   * whose references become URLs signed now. Written straight to the response: the bytes are JSON
+   * already, and choosing a converter for them cost a read a tenth of the API's time.
    */
   @GetMapping("/{runId}")
-  Object get(Caller caller, @PathVariable RunId runId, HttpServletResponse response) {
+  void get(Caller caller, @PathVariable RunId runId, HttpServletResponse response)
+      throws IOException {
     byte[] run = queries.runJson(caller.orgId(), caller.mode(), runId).shownOn(response);
-    if (!PHOTO_REFERENCE.matcher(new String(run, StandardCharsets.UTF_8)).find()) {
-      return run;
+    // Read as Latin-1, the bytes are copied, not decoded: enough to find an ASCII key in UTF-8.
+    if (new String(run, StandardCharsets.ISO_8859_1).contains(PHOTO_REFERENCE)) {
+      run =
+          Json.mapper()
+              .writeValueAsBytes(photos.mint(Json.mapper().readValue(run, RunResource.class)));
     }
-    return photos.mint(Json.mapper().readValue(run, RunResource.class));
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentLength(run.length);
+    response.getOutputStream().write(run);
   }
 
   /** Changes the expiry, the reference or the metadata of a run; emits {@code run.updated}. */
