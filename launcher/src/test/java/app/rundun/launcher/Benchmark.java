@@ -128,7 +128,7 @@ final class Benchmark {
           webhooks.measure(
               "webhooks, account endpoint", WebhookRows.Target.ACCOUNT_ENDPOINT, 0, WEBHOOK_RUNS));
       FilledRuns filled = FilledRuns.fill(system, api, org, template);
-      String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled);
+      String reads = reads(runs.subList(0, Math.min(1_000, runs.size())), filled, template);
       String exports = filled.exports(api, template);
       String restore = filled.restore(system);
       // Last: its backlog leaves the run-processor logging some 200,000 attempts afterwards.
@@ -260,9 +260,11 @@ final class Benchmark {
 
   /**
    * Reads and changes under wrk, the organisation holding the filled runs: {@code /health} (the
-   * ceiling), a run by id, the first page of 100 runs, a page 1,000 pages deep, and PATCH.
+   * ceiling), a run by id, the first page of 100 runs, a page 1,000 pages deep, PATCH, and creates
+   * at 128 connections from a generator that is not the bottleneck (the Java client's own {@code
+   * /health} row shows its ceiling).
    */
-  private String reads(List<String> runs, FilledRuns filled) throws Exception {
+  private String reads(List<String> runs, FilledRuns filled, String template) throws Exception {
     if (!WrkLoad.available()) {
       return "Reads under wrk: skipped, wrk is not installed (apt-get install wrk).\n";
     }
@@ -284,6 +286,13 @@ final class Benchmark {
         api.baseUrl(),
         runs.stream().map(id -> "/v1/runs/" + id).toList(),
         "{\"metadata\":{\"n\":\"%d\"}}");
+    wrk.measureWrites(
+        "POST /v1/runs, 128 connections",
+        "POST",
+        api.baseUrl(),
+        List.of("/v1/runs"),
+        "{\"template_id\":\"" + template + "\",\"executor_ref\":\"wrk-%d\"}",
+        128);
     return wrk.table();
   }
 

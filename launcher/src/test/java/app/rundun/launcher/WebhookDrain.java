@@ -3,10 +3,8 @@ package app.rundun.launcher;
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.webhooks.SecretBox;
 import app.rundun.contracts.webhooks.WebhookDelivery;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,7 +42,7 @@ final class WebhookDrain implements AutoCloseable {
   /** What has not arrived yet of what is awaited: counting down is cheaper than comparing sets. */
   private final Set<String> awaited = ConcurrentHashMap.newKeySet();
 
-  private final List<HttpServer> receivers = new ArrayList<>();
+  private final List<Receiver> receivers = new ArrayList<>();
   private final List<String> urls = new ArrayList<>();
   private final SilentEndpoint dead;
   private final String deadUrl;
@@ -57,23 +54,17 @@ final class WebhookDrain implements AutoCloseable {
     SecretBox secrets = new SecretBox(webhookSecretKey);
     this.org = org;
     for (int i = 1; i <= RECEIVERS; i++) {
-      HttpServer receiver =
-          HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + i), 0), 0);
-      receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-      receiver.createContext(
-          "/",
-          exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            if (id != null && arrived.putIfAbsent(id, System.nanoTime()) == null) {
-              awaited.remove(id);
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-          });
-      receiver.start();
+      Receiver receiver =
+          Receiver.noting(
+              InetAddress.getByName("127.0.0." + i),
+              request -> {
+                String id = request.header("webhook-id");
+                if (id != null && arrived.putIfAbsent(id, request.nanos()) == null) {
+                  awaited.remove(id);
+                }
+              });
       receivers.add(receiver);
-      urls.add("http://127.0.0." + i + ":" + receiver.getAddress().getPort() + "/hook");
+      urls.add(receiver.url("/hook"));
     }
     String deadHost = "127.0.0." + (RECEIVERS + 1);
     dead = new SilentEndpoint(InetAddress.getByName(deadHost));
@@ -186,6 +177,6 @@ final class WebhookDrain implements AutoCloseable {
   @Override
   public void close() throws IOException {
     dead.close();
-    receivers.forEach(receiver -> receiver.stop(0));
+    receivers.forEach(Receiver::close);
   }
 }

@@ -1,16 +1,11 @@
 package app.rundun.launcher;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,9 +44,9 @@ final class WebhookRows {
    */
   BenchRow measure(String label, Target target, int deadEvery, int runs) throws Exception {
     Map<String, Long> arrived = new ConcurrentHashMap<>();
-    HttpServer receiver = receiver(arrived);
-    try (SilentEndpoint dead = new SilentEndpoint(InetAddress.getLoopbackAddress())) {
-      String live = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    try (Receiver receiver = receiver(arrived);
+        SilentEndpoint dead = new SilentEndpoint(InetAddress.getLoopbackAddress())) {
+      String live = receiver.url("/hook");
       String never = dead.url("localhost");
       List<String> healthy = new ArrayList<>();
       List<String> all = new ArrayList<>();
@@ -100,8 +95,6 @@ final class WebhookRows {
           latencies.length,
           (last - first) / 1e9,
           latencies);
-    } finally {
-      receiver.stop(0);
     }
   }
 
@@ -128,23 +121,14 @@ final class WebhookRows {
   }
 
   /** A receiver noting when each run's first delivery arrived. */
-  private static HttpServer receiver(Map<String, Long> arrived) throws IOException {
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    receiver.createContext(
-        "/",
-        exchange -> {
-          String body =
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-          Matcher match = RUN_ID.matcher(body);
+  private static Receiver receiver(Map<String, Long> arrived) {
+    return Receiver.noting(
+        InetAddress.getLoopbackAddress(),
+        request -> {
+          Matcher match = RUN_ID.matcher(request.body());
           if (match.find()) {
-            arrived.putIfAbsent(match.group(1), System.nanoTime());
+            arrived.putIfAbsent(match.group(1), request.nanos());
           }
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
         });
-    receiver.start();
-    return receiver;
   }
 }

@@ -21,6 +21,8 @@ final class WrkLoad {
       Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
+  private static final int CONNECTIONS = 64;
+
   private final String bearer;
   private final List<Result> results = new ArrayList<>();
   private Result ceiling;
@@ -48,13 +50,13 @@ final class WrkLoad {
 
   /** Measures the ceiling every other URL is compared with: a trivial endpoint of the server. */
   Result measureCeiling(String what, String url) throws IOException, InterruptedException {
-    ceiling = measure(what, url, null);
+    ceiling = measure(what, url, null, CONNECTIONS);
     return ceiling;
   }
 
   /** Warms a GET of the URL up for 5 s, then measures it for 10 s. */
   Result measure(String what, String url) throws IOException, InterruptedException {
-    return measure(what, url, null);
+    return measure(what, url, null, CONNECTIONS);
   }
 
   /**
@@ -62,6 +64,16 @@ final class WrkLoad {
    * changes follow each other), each body {@code body} with a counter in its {@code %d}.
    */
   Result measurePatches(String what, String base, List<String> paths, String body)
+      throws IOException, InterruptedException {
+    return measureWrites(what, "PATCH", base, paths, body, CONNECTIONS);
+  }
+
+  /**
+   * Requests of {@code method} spread over {@code paths}, each body {@code body} with a counter in
+   * its {@code %d}, over {@code connections} connections.
+   */
+  Result measureWrites(
+      String what, String method, String base, List<String> paths, String body, int connections)
       throws IOException, InterruptedException {
     Path script = Files.createTempFile("rundun-wrk", ".lua");
     StringBuilder lua = new StringBuilder("paths = {");
@@ -73,19 +85,21 @@ final class WrkLoad {
         .append("counter = 0\n")
         .append("request = function()\n")
         .append("  counter = counter + 1\n")
-        .append("  return wrk.format(\"PATCH\", paths[(counter % #paths) + 1], nil,")
+        .append("  return wrk.format(\"")
+        .append(method)
+        .append("\", paths[(counter % #paths) + 1], nil,")
         .append(" string.format('")
         .append(body)
         .append("', counter))\n")
         .append("end\n");
     Files.writeString(script, lua);
-    return measure(what, base + paths.getFirst(), script);
+    return measure(what, base + paths.getFirst(), script, connections);
   }
 
-  private Result measure(String what, String url, Path script)
+  private Result measure(String what, String url, Path script, int connections)
       throws IOException, InterruptedException {
-    run(url, script, "5s");
-    String out = run(url, script, "10s");
+    run(url, script, "5s", connections);
+    String out = run(url, script, "10s", connections);
     Matcher rate = RATE.matcher(out);
     if (!rate.find()) {
       throw new IllegalStateException("wrk printed no rate for " + url + ":\n" + out);
@@ -127,7 +141,9 @@ final class WrkLoad {
     }
     StringBuilder table = new StringBuilder();
     table.append(
-        "Reads and changes under wrk (64 connections, 2 threads, 10 s after 5 s warm):\n\n");
+        "Reads and changes under wrk (2 threads, 10 s after 5 s warm; "
+            + CONNECTIONS
+            + " connections unless the row says):\n\n");
     table.append("| what | per second | p50 ms | p99 ms | vs /health | non-2xx |\n");
     table.append("|---|---:|---:|---:|---:|---:|\n");
     for (Result result : results) {
@@ -144,9 +160,10 @@ final class WrkLoad {
     return table.toString();
   }
 
-  private String run(String url, Path script, String duration)
+  private String run(String url, Path script, String duration, int connections)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d" + duration));
+    List<String> command =
+        new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration));
     command.add("--latency");
     command.addAll(List.of("-H", "Authorization: Bearer " + bearer));
     if (script != null) {
