@@ -140,11 +140,11 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
       }
       case RunCommand.CancelRun cancel -> {
         Run run = owned(current(cancel, now), cancel.orgId(), cancel.mode());
-        yield views.resource(save(run, run.cancel(cancel.reason(), now), now), now);
+        yield saveAndView(run, run.cancel(cancel.reason(), now), now);
       }
       case RunCommand.UpdateRun update -> {
         Run run = owned(current(update, now), update.orgId(), update.mode());
-        yield views.resource(save(run, run.update(update.changes(), now), now), now);
+        yield saveAndView(run, run.update(update.changes(), now), now);
       }
     };
   }
@@ -201,10 +201,22 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
    * topic and the run's webhook, all in this transaction.
    */
   private Run save(Run before, RunChange change, Instant now) {
-    Run after = change.run();
-    if (change instanceof RunChange.Unchanged) {
-      return after;
+    if (!(change instanceof RunChange.Unchanged)) {
+      store(before, change, now);
     }
+    return change.run();
+  }
+
+  /** {@link #save}, answering the integrator's view of the run as it now is. */
+  private RunResource saveAndView(Run before, RunChange change, Instant now) {
+    return change instanceof RunChange.Unchanged
+        ? views.resource(change.run(), now)
+        : store(before, change, now);
+  }
+
+  /** Stores a change; its integrator view, made once for the store, the list and the events. */
+  private RunResource store(Run before, RunChange change, Instant now) {
+    Run after = change.run();
     runs.put(after.id().value(), after);
     reindexExpiry(before, after);
     // Made once: the run list's entry, the rendered view and the events' data are the same run.
@@ -215,7 +227,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     for (RunChange.Announcement announcement : change.announcements()) {
       announce(after, listed, view, announcement.event(), announcement.stepId(), now);
     }
-    return after;
+    return view;
   }
 
   /** Keeps the run's integrator view as JSON beside it, for reads by id. */
