@@ -136,7 +136,7 @@ public class StreamsRunner
     // The producer's linger stays at Streams' own 100 ms: nothing reads a record before its
     // transaction commits, and a commit sends whatever is waiting at once. A linger of 0 sent a
     // request per record as it was written; batching them cut the broker's CPU per create by
-    // about a third (README, rundun.commit-interval-ms).
+    // 40-50% (README, rundun.commit-interval-ms).
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
     props.put(StreamsConfig.POLL_MS_CONFIG, 5);
     // Static membership, named by this instance's address: a restart within the session timeout
