@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * Loads one URL with Debian's {@code wrk} (64 connections, 2 threads), a generator that is not the
  * bottleneck: the benchmark's own Java client tops out far below what the server answers on {@code
  * /health}, so reads are measured with this one, warm, beside its own {@code /health}.
+ *
+ * <p>The machine's speed drifts by half within minutes (it is shared), so one {@code /health}
+ * figure taken before every row would compare each row with a different machine. The ceiling is
+ * measured again after each row, and a row is compared with the mean of the ceilings just before
+ * and just after it.
  */
 final class WrkLoad {
 
@@ -24,7 +29,8 @@ final class WrkLoad {
   private static final int CONNECTIONS = 64;
 
   private final String bearer;
-  private final List<Result> results = new ArrayList<>();
+  private final List<Row> rows = new ArrayList<>();
+  private String ceilingUrl;
   private Result ceiling;
 
   WrkLoad(String bearer) {
@@ -33,6 +39,9 @@ final class WrkLoad {
 
   /** What wrk measured of one URL. */
   record Result(String what, double perSecond, double p50Ms, double p99Ms, long failed) {}
+
+  /** A row and the ceiling measured beside it: the mean of the one before and the one after. */
+  private record Row(Result result, double ceilingPerSecond) {}
 
   static boolean available() {
     try {
@@ -48,13 +57,18 @@ final class WrkLoad {
     }
   }
 
-  /** Measures the ceiling every other URL is compared with: a trivial endpoint of the server. */
+  /**
+   * Measures the ceiling every other URL is compared with: a trivial endpoint of the server,
+   * measured again after each row.
+   */
   Result measureCeiling(String what, String url) throws IOException, InterruptedException {
-    ceiling = measure(what, url, null, CONNECTIONS);
+    ceilingUrl = url;
+    ceiling = measured(what, url, null, CONNECTIONS);
+    rows.add(new Row(ceiling, ceiling.perSecond()));
     return ceiling;
   }
 
-  /** Warms a GET of the URL up for 5 s, then measures it for 10 s. */
+  /** Warms a GET of the URL up for 10 s, then measures it for 10 s. */
   Result measure(String what, String url) throws IOException, InterruptedException {
     return measure(what, url, null, CONNECTIONS);
   }
@@ -98,7 +112,19 @@ final class WrkLoad {
 
   private Result measure(String what, String url, Path script, int connections)
       throws IOException, InterruptedException {
-    run(url, script, "5s", connections);
+    if (ceiling == null) {
+      throw new IllegalStateException("Measure the ceiling first");
+    }
+    Result result = measured(what, url, script, connections);
+    Result after = measured("ceiling", ceilingUrl, null, CONNECTIONS);
+    rows.add(new Row(result, (ceiling.perSecond() + after.perSecond()) / 2));
+    ceiling = after;
+    return result;
+  }
+
+  private Result measured(String what, String url, Path script, int connections)
+      throws IOException, InterruptedException {
+    run(url, script, "10s", connections);
     String out = run(url, script, "10s", connections);
     Matcher rate = RATE.matcher(out);
     if (!rate.find()) {
@@ -129,32 +155,32 @@ final class WrkLoad {
             p50,
             p99,
             failed.find() ? Long.parseLong(failed.group(1)) : 0);
-    results.add(result);
     System.out.printf("  wrk: %s: %,.0f/s%n", what, result.perSecond());
     return result;
   }
 
-  /** The table of every URL measured, each beside the ceiling. */
+  /** The table of every URL measured, each beside the ceiling measured around it. */
   String table() {
-    if (ceiling == null) {
-      throw new IllegalStateException("Measure the ceiling first");
-    }
     StringBuilder table = new StringBuilder();
     table.append(
-        "Reads and changes under wrk (2 threads, 10 s after 5 s warm; "
+        "Reads and changes under wrk (2 threads, 10 s after 10 s warm; "
             + CONNECTIONS
-            + " connections unless the row says):\n\n");
-    table.append("| what | per second | p50 ms | p99 ms | vs /health | non-2xx |\n");
-    table.append("|---|---:|---:|---:|---:|---:|\n");
-    for (Result result : results) {
+            + " connections unless the row says; /health measured again after each row, and each"
+            + " row compared with the mean of the /health just before and just after it):\n\n");
+    table.append(
+        "| what | per second | p50 ms | p99 ms | /health beside | vs /health | non-2xx |\n");
+    table.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (Row row : rows) {
+      Result result = row.result();
       table.append(
           String.format(
-              "| %s | %,.0f | %.1f | %.1f | %.0f%% | %d |%n",
+              "| %s | %,.0f | %.1f | %.1f | %,.0f | %.0f%% | %d |%n",
               result.what(),
               result.perSecond(),
               result.p50Ms(),
               result.p99Ms(),
-              100 * result.perSecond() / ceiling.perSecond(),
+              row.ceilingPerSecond(),
+              100 * result.perSecond() / row.ceilingPerSecond(),
               result.failed()));
     }
     return table.toString();

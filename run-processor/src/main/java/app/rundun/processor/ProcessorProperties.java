@@ -15,7 +15,10 @@ import org.springframework.util.unit.DataSize;
  * this instance's {@code application.server}: where other instances forward queries it owns. {@code
  * internalToken} is the credential every internal call carries (the ingest-api's and other
  * instances' forwards); without one the internal API refuses everything. {@code kafka} is passed to
- * every Kafka client as it is (security settings, for instance).
+ * every Kafka client as it is (security settings, for instance). {@code commitIntervalMs} is how
+ * often a stream thread commits under load; {@code commitQuietGap} how long a replying stage goes
+ * without a command somebody waits for before it commits the next one at once (see {@code
+ * CommitPacing}).
  */
 @ConfigurationProperties("rundun")
 public record ProcessorProperties(
@@ -27,7 +30,8 @@ public record ProcessorProperties(
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("0") int standbyReplicas,
     @DefaultValue("1") int streamThreads,
-    @DefaultValue("5") long commitIntervalMs,
+    @DefaultValue("20") long commitIntervalMs,
+    @DefaultValue("10ms") Duration commitQuietGap,
     @DefaultValue("1s") Duration expirySweepInterval,
     @DefaultValue("64MB") DataSize rocksdbMemory,
     @DefaultValue("45s") Duration sessionTimeout,

@@ -3,6 +3,7 @@ package app.rundun.processor.idempotency;
 import app.rundun.contracts.commands.Reply;
 import app.rundun.contracts.idempotency.ClaimOutcome;
 import app.rundun.contracts.idempotency.IdempotencyCommand;
+import app.rundun.processor.commits.CommitPacing;
 import app.rundun.processor.stores.StoreBuilders;
 import app.rundun.processor.stores.TimeIndex;
 import java.time.Clock;
@@ -34,12 +35,14 @@ public final class IdempotencyStage
   private static final int SWEEP_BATCH = 10_000;
 
   private final Clock clock;
+  private final CommitPacing pacing;
   private ProcessorContext<String, Reply> context;
   private KeyValueStore<String, KeyClaim> claims;
   private TimeIndex ends;
 
-  public IdempotencyStage(Clock clock) {
+  public IdempotencyStage(Clock clock, CommitPacing pacing) {
     this.clock = clock;
+    this.pacing = pacing;
   }
 
   public static List<StoreBuilder<?>> storeBuilders() {
@@ -76,6 +79,7 @@ public final class IdempotencyStage
           ClaimOutcome outcome =
               refusal == null ? ClaimOutcome.of(ClaimOutcome.State.CLAIMED) : refusal;
           context.forward(record.withValue(Reply.ok(outcome)), REPLIES_SINK);
+          pacing.processed(record, context);
         }
       }
       case IdempotencyCommand.Complete done -> {

@@ -14,6 +14,7 @@ import app.rundun.contracts.runs.Prefill;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TemplateResource;
+import app.rundun.processor.commits.CommitPacing;
 import app.rundun.processor.members.MemberDirectory;
 import app.rundun.processor.quota.Quota;
 import app.rundun.processor.stores.StoreBuilders;
@@ -52,6 +53,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private static final Logger log = LoggerFactory.getLogger(OrgStage.class);
 
   private final Clock clock;
+  private final CommitPacing pacing;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Organisation> organisations;
   private KeyValueStore<String, Quota> quotas;
@@ -61,8 +63,9 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
   private CreateOnceGuard idempotency;
   private WebhookEndpoints endpoints;
 
-  public OrgStage(Clock clock) {
+  public OrgStage(Clock clock, CommitPacing pacing) {
     this.clock = clock;
+    this.pacing = pacing;
   }
 
   /** The stores this stage owns, all on the organisation's partition. */
@@ -109,6 +112,7 @@ public final class OrgStage implements Processor<String, OrgCommand, String, Obj
           new ApiException(ErrorCode.INTERNAL_ERROR, "The command could not be applied.", null);
       context.forward(record.withValue(Reply.failed(failure)), REPLIES_SINK);
     }
+    pacing.processed(record, context);
   }
 
   /** What the API instances learn of a key (its limits, scopes and end), under its hash. */

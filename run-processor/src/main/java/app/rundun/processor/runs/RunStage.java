@@ -15,6 +15,7 @@ import app.rundun.contracts.runs.RunResource;
 import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookConfig;
 import app.rundun.contracts.webhooks.WebhookDelivery;
+import app.rundun.processor.commits.CommitPacing;
 import app.rundun.processor.stores.StoreBuilders;
 import app.rundun.processor.stores.TimeIndex;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private final Clock clock;
   private final RunViews views;
   private final Duration sweepInterval;
+  private final CommitPacing pacing;
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, Run> runs;
   private KeyValueStore<String, RenderedRun> rendered;
@@ -63,10 +65,11 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   // The trace context of the command being processed, carried to every record it causes.
   private Headers trace = TraceHeaders.carried(null);
 
-  public RunStage(Clock clock, RunViews views, Duration sweepInterval) {
+  public RunStage(Clock clock, RunViews views, Duration sweepInterval, CommitPacing pacing) {
     this.clock = clock;
     this.views = views;
     this.sweepInterval = sweepInterval;
+    this.pacing = pacing;
   }
 
   /** The stores this stage owns, all on the run's partition. */
@@ -113,6 +116,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     if (record.headers().lastHeader(Reply.CORRELATION_HEADER) != null) {
       context.forward(record.withValue(reply), REPLIES_SINK);
     }
+    pacing.processed(record, context);
   }
 
   private Object handle(RunCommand command, Instant now) {

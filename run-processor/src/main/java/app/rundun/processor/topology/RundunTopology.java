@@ -2,6 +2,7 @@ package app.rundun.processor.topology;
 
 import app.rundun.contracts.kafka.Topic;
 import app.rundun.contracts.kafka.Topics;
+import app.rundun.processor.commits.CommitPacing;
 import app.rundun.processor.eventlog.EventLogStage;
 import app.rundun.processor.eventlog.EventPointerStage;
 import app.rundun.processor.idempotency.IdempotencyStage;
@@ -58,11 +59,19 @@ public final class RundunTopology {
 
   private RundunTopology() {}
 
-  public static Topology build(Clock clock, RunViews views, Duration sweepInterval) {
+  /**
+   * The topology; {@code commitQuietGap} is how long the stages that reply wait without an awaited
+   * command before they commit the next one at once ({@link CommitPacing}), each stage its own.
+   */
+  public static Topology build(
+      Clock clock, RunViews views, Duration sweepInterval, Duration commitQuietGap) {
     Topology topology = new Topology();
+    CommitPacing orgPacing = new CommitPacing(clock, commitQuietGap);
+    CommitPacing runPacing = new CommitPacing(clock, commitQuietGap);
+    CommitPacing claimPacing = new CommitPacing(clock, commitQuietGap);
 
     source(topology, ORG_SOURCE, Topics.ORG_COMMANDS);
-    topology.addProcessor(ORG_STAGE, () -> new OrgStage(clock), ORG_SOURCE);
+    topology.addProcessor(ORG_STAGE, () -> new OrgStage(clock, orgPacing), ORG_SOURCE);
     OrgStage.storeBuilders().forEach(store -> topology.addStateStore(store, ORG_STAGE));
     sink(topology, OrgStage.RUN_COMMANDS_SINK, Topics.RUN_COMMANDS, ORG_STAGE);
     sink(topology, OrgStage.REPLIES_SINK, Topics.REPLIES, ORG_STAGE);
@@ -72,7 +81,8 @@ public final class RundunTopology {
     sink(topology, OrgStage.ACCOUNT_EVENTS_SINK, Topics.ACCOUNT_EVENTS, ORG_STAGE);
 
     source(topology, RUN_SOURCE, Topics.RUN_COMMANDS);
-    topology.addProcessor(RUN_STAGE, () -> new RunStage(clock, views, sweepInterval), RUN_SOURCE);
+    topology.addProcessor(
+        RUN_STAGE, () -> new RunStage(clock, views, sweepInterval, runPacing), RUN_SOURCE);
     RunStage.storeBuilders().forEach(store -> topology.addStateStore(store, RUN_STAGE));
     sink(topology, RunStage.EVENTS_SINK, Topics.RUN_EVENTS, RUN_STAGE);
     sink(topology, RunStage.REPLIES_SINK, Topics.REPLIES, RUN_STAGE);
@@ -101,7 +111,8 @@ public final class RundunTopology {
     sink(topology, TemplateStatsStage.STATS_SINK, Topics.TEMPLATE_STATS, STATS_STAGE);
 
     source(topology, IDEMPOTENCY_SOURCE, Topics.IDEMPOTENCY);
-    topology.addProcessor(IDEMPOTENCY_STAGE, () -> new IdempotencyStage(clock), IDEMPOTENCY_SOURCE);
+    topology.addProcessor(
+        IDEMPOTENCY_STAGE, () -> new IdempotencyStage(clock, claimPacing), IDEMPOTENCY_SOURCE);
     IdempotencyStage.storeBuilders()
         .forEach(store -> topology.addStateStore(store, IDEMPOTENCY_STAGE));
     sink(topology, IdempotencyStage.REPLIES_SINK, Topics.REPLIES, IDEMPOTENCY_STAGE);

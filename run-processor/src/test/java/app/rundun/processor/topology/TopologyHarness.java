@@ -22,13 +22,12 @@ import app.rundun.contracts.templates.TemplateDraft;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.contracts.templates.TextStep;
 import app.rundun.contracts.webhooks.WebhookEndpoint;
+import app.rundun.processor.MutableClock;
 import app.rundun.processor.runlist.RunList;
 import app.rundun.processor.runs.RunViews;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -66,7 +65,7 @@ final class TopologyHarness implements AutoCloseable {
     RunViews views = new RunViews();
     driver =
         new TopologyTestDriver(
-            RundunTopology.build(clock, views, Duration.ofSeconds(1)), props, START);
+            RundunTopology.build(clock, views, Duration.ofSeconds(1), Duration.ZERO), props, START);
     orgCommands =
         driver.createInputTopic(
             Topics.ORG_COMMANDS.name(),
@@ -250,33 +249,5 @@ final class TopologyHarness implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
-  }
-
-  /** A clock that stands still until the test moves it. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
