@@ -26,6 +26,8 @@ import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookEndpointResource;
 import app.rundun.ingest.IngestProperties;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,11 +36,13 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
@@ -65,31 +69,28 @@ public class ProcessorQueries implements AutoCloseable {
 
   /**
    * A pool of kept-alive HTTP/1.1 connections: the hop to the run-processor is on every read, and
-   * the JDK's client cost a read about a tenth of its time in its own threads and hand-offs. A GET
-   * that finds its kept-alive connection closed is retried once (the client's default for
-   * idempotent requests); a POST is not.
+   * the JDK's client cost a read about a tenth of its time in its own threads and hand-offs. The
+   * minimal client: no redirects, cookies, authentication or compression to negotiate (the full
+   * client's chain cost a read as much as the exchange itself); a GET that finds its kept-alive
+   * connection closed is sent again by {@link #exchange}.
    */
   private final CloseableHttpClient http =
-      HttpClients.custom()
-          .setConnectionManager(
-              PoolingHttpClientConnectionManagerBuilder.create()
-                  .setMaxConnTotal(MAX_CONNECTIONS)
-                  .setMaxConnPerRoute(MAX_CONNECTIONS)
-                  .setDefaultConnectionConfig(
-                      ConnectionConfig.custom()
-                          .setConnectTimeout(Timeout.ofSeconds(2))
-                          .setSocketTimeout(Timeout.ofSeconds(5))
-                          .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                          .build())
-                  // A lock per route, not one for the whole pool: every read leases a connection.
-                  .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                  .build())
-          .setDefaultRequestConfig(
-              RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(2)).build())
-          .evictIdleConnections(TimeValue.ofSeconds(30))
-          .disableCookieManagement()
-          .disableRedirectHandling()
-          .build();
+      HttpClients.createMinimal(
+          PoolingHttpClientConnectionManagerBuilder.create()
+              .setMaxConnTotal(MAX_CONNECTIONS)
+              .setMaxConnPerRoute(MAX_CONNECTIONS)
+              .setDefaultConnectionConfig(
+                  ConnectionConfig.custom()
+                      .setConnectTimeout(Timeout.ofSeconds(2))
+                      .setSocketTimeout(Timeout.ofSeconds(5))
+                      .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                      .build())
+              // A lock per route, not one for the whole pool: every read leases a connection.
+              .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+              .build());
+
+  private static final RequestConfig REQUESTS =
+      RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(2)).build();
 
   private final String credential;
 
@@ -238,22 +239,9 @@ public class ProcessorQueries implements AutoCloseable {
   private Read<byte[]> sendRaw(String path, Freshness freshness, byte[] body) {
     int start = Math.floorMod(next.getAndIncrement(), instances.size());
     for (int i = 0; i < instances.size(); i++) {
-      Instance instance = instances.get((start + i) % instances.size());
-      // The request names its host and path apart: no URI is built and parsed again per read.
-      BasicClassicHttpRequest request =
-          new BasicClassicHttpRequest(
-              body == null ? Method.GET : Method.POST, instance.host(), instance.basePath() + path);
-      if (body != null) {
-        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-      }
-      request.setHeader(HttpHeaders.AUTHORIZATION, credential);
-      if (freshness == Freshness.MAY_LAG) {
-        request.setHeader(StaleReads.ACCEPT, "true");
-      }
-      Answer answer;
-      try {
-        answer = http.execute(instance.host(), request, Answer::of);
-      } catch (IOException e) {
+      Answer answer =
+          exchange(instances.get((start + i) % instances.size()), path, freshness, body);
+      if (answer == null) {
         continue;
       }
       if (answer.status() == 200) {
@@ -266,6 +254,40 @@ public class ProcessorQueries implements AutoCloseable {
       }
     }
     throw new ApiException(ErrorCode.UNAVAILABLE, "Run state is unreachable; retry shortly.", null);
+  }
+
+  /**
+   * What one instance answered, or null when it could not be asked. A GET that met a kept-alive
+   * connection the instance had closed (no answer, or a reset) is sent once more; a refused
+   * connection or a timeout is not, and a POST never is.
+   */
+  private Answer exchange(Instance instance, String path, Freshness freshness, byte[] body) {
+    for (int attempt = 1; ; attempt++) {
+      // The request names its host and path apart: no URI is built and parsed again per read.
+      BasicClassicHttpRequest request =
+          new BasicClassicHttpRequest(
+              body == null ? Method.GET : Method.POST, instance.host(), instance.basePath() + path);
+      if (body != null) {
+        request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+      }
+      request.setHeader(HttpHeaders.AUTHORIZATION, credential);
+      if (freshness == Freshness.MAY_LAG) {
+        request.setHeader(StaleReads.ACCEPT, "true");
+      }
+      HttpClientContext context = HttpClientContext.create();
+      context.setRequestConfig(REQUESTS);
+      try {
+        return http.execute(instance.host(), request, context, Answer::of);
+      } catch (ConnectException e) {
+        return null;
+      } catch (NoHttpResponseException | SocketException e) {
+        if (body != null || attempt == 2) {
+          return null;
+        }
+      } catch (IOException e) {
+        return null;
+      }
+    }
   }
 
   @Override
