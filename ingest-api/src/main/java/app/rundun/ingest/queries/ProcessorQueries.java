@@ -30,6 +30,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -239,11 +240,12 @@ public class ProcessorQueries implements AutoCloseable {
   private Read<byte[]> sendRaw(String path, Freshness freshness, byte[] body) {
     int start = Math.floorMod(next.getAndIncrement(), instances.size());
     for (int i = 0; i < instances.size(); i++) {
-      Answer answer =
+      Optional<Answer> answered =
           exchange(instances.get((start + i) % instances.size()), path, freshness, body);
-      if (answer == null) {
+      if (answered.isEmpty()) {
         continue;
       }
+      Answer answer = answered.get();
       if (answer.status() == 200) {
         return new Read<>(answer.body(), answer.stale());
       }
@@ -257,11 +259,12 @@ public class ProcessorQueries implements AutoCloseable {
   }
 
   /**
-   * What one instance answered, or null when it could not be asked. A GET that met a kept-alive
+   * What one instance answered; empty when it could not be asked. A GET that met a kept-alive
    * connection the instance had closed (no answer, or a reset) is sent once more; a refused
    * connection or a timeout is not, and a POST never is.
    */
-  private Answer exchange(Instance instance, String path, Freshness freshness, byte[] body) {
+  private Optional<Answer> exchange(
+      Instance instance, String path, Freshness freshness, byte[] body) {
     for (int attempt = 1; ; attempt++) {
       // The request names its host and path apart: no URI is built and parsed again per read.
       BasicClassicHttpRequest request =
@@ -277,15 +280,15 @@ public class ProcessorQueries implements AutoCloseable {
       HttpClientContext context = HttpClientContext.create();
       context.setRequestConfig(REQUESTS);
       try {
-        return http.execute(instance.host(), request, context, Answer::of);
+        return Optional.of(http.execute(instance.host(), request, context, Answer::of));
       } catch (ConnectException e) {
-        return null;
+        return Optional.empty();
       } catch (NoHttpResponseException | SocketException e) {
         if (body != null || attempt == 2) {
-          return null;
+          return Optional.empty();
         }
       } catch (IOException e) {
-        return null;
+        return Optional.empty();
       }
     }
   }
