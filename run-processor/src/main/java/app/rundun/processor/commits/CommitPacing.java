@@ -18,7 +18,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@code quiet} or longer after the stage's previous awaited one is committed as soon as it is
  * processed, and the ones that follow it closely ride the interval. Each stage has its own pacing,
  * shared by its tasks, since a create's two stages follow each other closely whatever the load. On
- * 2 cores (README, {@code rundun.commit-quiet-gap}) one caller's create went from 23-26 ms to 14-17
+ * 2 cores (README, {@code rundun.commit-quiet-gap}) one caller's create went from 23-26 ms to 14-20
  * ms, creates at 128 connections no fewer.
  */
 public final class CommitPacing {
