@@ -36,13 +36,7 @@ class EventQueries {
 
   /** A page of the log; the query is the API's parsed {@link EventListQuery}, as JSON. */
   @GetMapping(InternalPaths.ORG_EVENTS)
-  Answer events(
-      @PathVariable String orgId,
-      @RequestParam("mode") String modeName,
-      @RequestParam String query,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
+  Answer events(OrgId org, Mode mode, @RequestParam String query, HttpServletRequest request) {
     EventListQuery parsed = Json.mapper().readValue(query, EventListQuery.class);
     return answers.answer(
         EventLog.STORE,
@@ -55,13 +49,7 @@ class EventQueries {
   }
 
   @GetMapping(InternalPaths.ORG_EVENT)
-  Answer event(
-      @PathVariable String orgId,
-      @PathVariable String eventId,
-      @RequestParam("mode") String modeName,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
+  Answer event(OrgId org, @PathVariable String eventId, Mode mode, HttpServletRequest request) {
     return answers.answer(
         EventLog.STORE,
         org.value(),

@@ -48,20 +48,17 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.TEMPLATES)
-  Answer templates(@PathVariable String orgId, HttpServletRequest request) {
-    OrgId org = new OrgId(orgId);
+  Answer templates(OrgId org, HttpServletRequest request) {
     return answers.answer(
         TemplateVersions.STORE, org.value(), request, located -> versions(located).list(org));
   }
 
   @GetMapping(InternalPaths.TEMPLATE)
   Answer template(
-      @PathVariable String orgId,
-      @PathVariable String templateId,
+      OrgId org,
+      TemplateId id,
       @RequestParam(required = false) Integer version,
       HttpServletRequest request) {
-    OrgId org = new OrgId(orgId);
-    TemplateId id = new TemplateId(templateId);
     return answers.answer(
         TemplateVersions.STORE,
         org.value(),
@@ -81,8 +78,7 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.MEMBERS)
-  Answer members(@PathVariable String orgId, HttpServletRequest request) {
-    OrgId org = new OrgId(orgId);
+  Answer members(OrgId org, HttpServletRequest request) {
     return answers.answer(
         MemberDirectory.STORE,
         org.value(),
@@ -94,8 +90,7 @@ class OrgQueries {
    * A member's sign-in, checked where the hashes are: the answer is only yes (with the id) or no.
    */
   @PostMapping(path = InternalPaths.MEMBER_SIGN_IN, consumes = MediaType.APPLICATION_JSON_VALUE)
-  Answer signIn(@PathVariable String orgId, @RequestBody byte[] body, HttpServletRequest request) {
-    OrgId org = new OrgId(orgId);
+  Answer signIn(OrgId org, @RequestBody byte[] body, HttpServletRequest request) {
     MemberSignIn signIn = Json.mapper().readValue(body, MemberSignIn.class);
     return answers.answer(
         MemberDirectory.STORE,
@@ -106,12 +101,7 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.USAGE)
-  Answer usage(
-      @PathVariable String orgId,
-      @RequestParam("mode") String modeName,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
+  Answer usage(OrgId org, Mode mode, HttpServletRequest request) {
     return answers.answer(
         Quota.STORE,
         org.value(),
@@ -126,25 +116,20 @@ class OrgQueries {
   }
 
   @GetMapping(InternalPaths.API_KEYS)
-  Answer apiKeys(@PathVariable String orgId, HttpServletRequest request) {
-    OrgId org = new OrgId(orgId);
+  Answer apiKeys(OrgId org, HttpServletRequest request) {
     return answers.answer(
         OrgStage.STORE,
         org.value(),
         request,
         located ->
-            Optional.ofNullable(owner.<Organisation>localStore(OrgStage.STORE, located).get(orgId))
-                .orElseThrow(() -> ApiException.notFound("organisation", orgId))
+            Optional.ofNullable(
+                    owner.<Organisation>localStore(OrgStage.STORE, located).get(org.value()))
+                .orElseThrow(() -> ApiException.notFound("organisation", org.value()))
                 .keyResources());
   }
 
   @GetMapping(InternalPaths.WEBHOOK_ENDPOINTS)
-  Answer webhookEndpoints(
-      @PathVariable String orgId,
-      @RequestParam("mode") String modeName,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
+  Answer webhookEndpoints(OrgId org, Mode mode, HttpServletRequest request) {
     return answers.answer(
         WebhookEndpoints.STORE,
         org.value(),
@@ -155,12 +140,7 @@ class OrgQueries {
 
   @GetMapping(InternalPaths.WEBHOOK_ENDPOINT)
   Answer webhookEndpoint(
-      @PathVariable String orgId,
-      @PathVariable String endpointId,
-      @RequestParam("mode") String modeName,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
+      OrgId org, @PathVariable String endpointId, Mode mode, HttpServletRequest request) {
     return answers.answer(
         WebhookEndpoints.STORE,
         org.value(),

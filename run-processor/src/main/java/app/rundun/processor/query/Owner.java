@@ -3,8 +3,11 @@ package app.rundun.processor.query;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.processor.StreamsRunner;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -12,6 +15,8 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.apache.kafka.streams.processor.internals.DefaultStreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -31,9 +36,11 @@ class Owner {
 
   private static final StringSerializer KEYS = new StringSerializer();
   private static final int ALL_LOCAL_PARTITIONS = -1;
+  private static final HostInfo UNKNOWN_HOST = HostInfo.unavailable();
 
   private final StreamsRunner runner;
   private final Map<StoreAt, Resolved> resolved = new ConcurrentHashMap<>();
+  private final Map<String, Routing> routes = new ConcurrentHashMap<>();
 
   Owner(StreamsRunner runner) {
     this.runner = runner;
@@ -41,12 +48,28 @@ class Owner {
 
   /** The owner of {@code routingKey} in {@code store}, or 503 while ownership is being settled. */
   Located locate(String store, String routingKey) {
-    KafkaStreams streams = running();
-    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, routingKey, KEYS);
-    if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-      throw unavailable();
+    Routing routing = routing(running(), store);
+    int partition = routing.partitionOf(routingKey);
+    return new Located(routing.activeHost(partition), partition, runner.self(), false);
+  }
+
+  /**
+   * Where each partition of the store's input is active, learnt once and kept while this instance's
+   * state stays as it was (every rebalance passes through a state change): asking Kafka Streams for
+   * each key builds the store's source-topic sets again every time, which was an eighth of the
+   * run-processor's side of a read of a run.
+   */
+  private Routing routing(KafkaStreams streams, String store) {
+    long taskChanges = runner.taskChanges();
+    Routing known = routes.get(store);
+    if (known != null && known.taskChanges() == taskChanges) {
+      return known;
     }
-    return new Located(metadata.activeHost(), metadata.partition(), runner.self(), false);
+    Routing learnt = Routing.learn(streams, store, taskChanges);
+    if (learnt.settled()) {
+      routes.put(store, learnt);
+    }
+    return learnt;
   }
 
   /**
@@ -129,6 +152,60 @@ class Owner {
   }
 
   private record StoreAt(String store, int partition) {}
+
+  /**
+   * The active host of each partition of a store's input, as Kafka Streams' metadata gave it, and
+   * the partitioner it locates keys with.
+   */
+  private record Routing(long taskChanges, HostInfo[] activeHosts) {
+
+    private static final DefaultStreamPartitioner<String, Object> PARTITIONER =
+        new DefaultStreamPartitioner<>(KEYS);
+
+    static Routing learn(KafkaStreams streams, String store, long taskChanges) {
+      int[] partitions = {0};
+      ask(
+          streams,
+          store,
+          (topic, key, value, count) -> {
+            partitions[0] = count;
+            return Optional.of(Set.of(0));
+          });
+      HostInfo[] hosts = new HostInfo[partitions[0]];
+      for (int p = 0; p < hosts.length; p++) {
+        Set<Integer> only = Set.of(p);
+        hosts[p] =
+            ask(streams, store, (topic, key, value, count) -> Optional.of(only)).activeHost();
+      }
+      return new Routing(taskChanges, hosts);
+    }
+
+    private static KeyQueryMetadata ask(
+        KafkaStreams streams, String store, StreamPartitioner<String, Object> partitioner) {
+      KeyQueryMetadata metadata = streams.queryMetadataForKey(store, "", partitioner);
+      if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+        throw unavailable();
+      }
+      return metadata;
+    }
+
+    /** Whether every partition has a known owner: what is still unknown is asked again. */
+    boolean settled() {
+      return Arrays.stream(activeHosts).noneMatch(UNKNOWN_HOST::equals);
+    }
+
+    int partitionOf(String routingKey) {
+      return PARTITIONER
+          .partitions(null, routingKey, null, activeHosts.length)
+          .orElseThrow()
+          .iterator()
+          .next();
+    }
+
+    HostInfo activeHost(int partition) {
+      return activeHosts[partition];
+    }
+  }
 
   private record Resolved(long taskChanges, ReadOnlyKeyValueStore<?, ?> store) {}
 

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,8 +45,7 @@ class RunQueries {
   }
 
   @GetMapping(InternalPaths.RUN)
-  Answer run(@PathVariable String runId, HttpServletRequest request) {
-    RunId id = new RunId(runId);
+  Answer run(RunId id, HttpServletRequest request) {
     return answers.answer(
         RunStage.RUNS_STORE,
         id.value(),
@@ -63,14 +61,7 @@ class RunQueries {
    * (not found otherwise): only the integrator's view is made, not the link's nor the executor's.
    */
   @GetMapping(InternalPaths.ORG_RUN)
-  Answer orgRun(
-      @PathVariable String orgId,
-      @PathVariable String runId,
-      @RequestParam("mode") String modeName,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
-    RunId id = new RunId(runId);
+  Answer orgRun(OrgId org, RunId id, Mode mode, HttpServletRequest request) {
     return answers.answer(
         RunStage.RUNS_STORE,
         id.value(),
@@ -100,13 +91,7 @@ class RunQueries {
    * is the API's parsed {@link RunListQuery}, as JSON.
    */
   @GetMapping(InternalPaths.ORG_RUNS)
-  Answer runs(
-      @PathVariable String orgId,
-      @RequestParam("mode") String modeName,
-      @RequestParam String query,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    OrgId org = new OrgId(orgId);
+  Answer runs(OrgId org, Mode mode, @RequestParam String query, HttpServletRequest request) {
     RunListQuery parsed = Json.mapper().readValue(query, RunListQuery.class);
     return answers.answer(
         RunList.STORE,
@@ -119,8 +104,7 @@ class RunQueries {
   }
 
   @GetMapping(InternalPaths.RUN_WEBHOOK_ATTEMPTS)
-  Answer webhookAttempts(@PathVariable String runId, HttpServletRequest request) {
-    RunId id = new RunId(runId);
+  Answer webhookAttempts(RunId id, HttpServletRequest request) {
     return answers.answer(
         AttemptLogStage.STORE,
         id.value(),

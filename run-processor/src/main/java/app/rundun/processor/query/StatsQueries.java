@@ -8,7 +8,6 @@ import app.rundun.contracts.templates.TemplateId;
 import app.rundun.processor.stats.TemplateStatsView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,12 +27,7 @@ class StatsQueries {
 
   @GetMapping(InternalPaths.TEMPLATE_STATS)
   Answer stats(
-      @PathVariable String templateId,
-      @RequestParam String org,
-      @RequestParam("mode") String modeName,
-      HttpServletRequest request) {
-    Mode mode = InternalPaths.modeOf(modeName);
-    TemplateId template = new TemplateId(templateId);
+      TemplateId template, @RequestParam String org, Mode mode, HttpServletRequest request) {
     return answers.answer(
         TemplateStatsView.STORE,
         template.value(),
