@@ -171,6 +171,9 @@ class Owner {
             partitions[0] = count;
             return Optional.of(Set.of(0));
           });
+      if (partitions[0] < 1) {
+        throw unavailable();
+      }
       HostInfo[] hosts = new HostInfo[partitions[0]];
       for (int p = 0; p < hosts.length; p++) {
         Set<Integer> only = Set.of(p);
