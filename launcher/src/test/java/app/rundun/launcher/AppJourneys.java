@@ -59,7 +59,7 @@ final class AppJourneys {
 
   /** What a phone camera would hand the page: a JPEG larger than the app sends. */
   static Path cameraPhoto() throws IOException {
-    Path file = Files.createTempFile("camera", ".jpg");
+    Path file = Scratch.file("camera", ".jpg");
     Files.write(file, cameraPhotoBytes());
     return file;
   }

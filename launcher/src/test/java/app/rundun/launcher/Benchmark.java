@@ -6,7 +6,6 @@ import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ final class Benchmark {
   }
 
   private void measure() throws Exception {
-    Path dataDir = Files.createTempDirectory("rundun-benchmark");
+    Path dataDir = Scratch.directory("benchmark");
     String operatorToken = "rdo_benchmark";
     try (RundunSystem system =
         RundunSystem.start(

@@ -2,7 +2,6 @@ package app.rundun.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class BrokerCluster implements AutoCloseable {
 
   static BrokerCluster start(int size) throws Exception {
     BrokerCluster cluster = new BrokerCluster();
-    Path root = Files.createTempDirectory("rundun-cluster");
+    Path root = Scratch.directory("cluster");
     int[] ports = new int[size];
     int[] controllerPorts = new int[size];
     List<String> voters = new ArrayList<>();

@@ -237,11 +237,7 @@ final class Browser implements AutoCloseable {
   }
 
   private static String tempDir() {
-    try {
-      return Files.createTempDirectory("rundun-chromium").toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Scratch.directory("chromium").toString();
   }
 
   @Override

@@ -28,6 +28,8 @@ final class ChildJvm {
     // and one GC thread leave the CPU to the work under test rather than to warming up.
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
+    // RocksDB's native library and Tomcat's work dirs go there; a killed JVM never deletes them.
+    command.add("-Djava.io.tmpdir=" + Scratch.directory("child-jvm"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());

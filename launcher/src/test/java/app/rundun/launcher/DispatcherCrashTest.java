@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.webhooks.WebhookDispatcherApplication;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ class DispatcherCrashTest {
           sleep(1_000);
           return new Receiver.Reply(200, Map.of());
         })) {
-      Path log = Files.createTempFile("rundun-dispatcher", ".log");
+      Path log = Scratch.file("dispatcher", ".log");
       Process dispatcher = startDispatcher(log);
       try {
         // Once the separate dispatcher owns partitions, it has a share of the burst.

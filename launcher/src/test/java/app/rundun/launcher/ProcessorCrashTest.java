@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.processor.RunProcessorApplication;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ProcessorCrashTest {
 
   @Test
   void aRunProcessorKilledUnderLoadLosesNothingAndCountsExactly() throws Exception {
-    Path log = Files.createTempFile("rundun-processor", ".log");
+    Path log = Scratch.file("processor", ".log");
     Process processor = startProcessor(log);
     try {
       ChildJvm.awaitLine(log, "State transition from REBALANCING to RUNNING");
@@ -54,7 +53,7 @@ class ProcessorCrashTest {
 
   /** A run-processor in a JVM of its own, sharing the test system's broker and group. */
   private static Process startProcessor(Path log) throws IOException {
-    Path state = Files.createTempDirectory("rundun-processor-state");
+    Path state = Scratch.directory("processor-state");
     return ChildJvm.start(
         RunProcessorApplication.class,
         log,

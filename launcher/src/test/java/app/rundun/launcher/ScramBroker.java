@@ -41,7 +41,7 @@ final class ScramBroker implements AutoCloseable {
   static ScramBroker start(List<String> users) throws IOException {
     int port = SystemSettings.freePort();
     int controllerPort = SystemSettings.freePort();
-    Path logDir = Files.createTempDirectory("rundun-scram-broker");
+    Path logDir = Scratch.directory("scram-broker");
     Properties props =
         EmbeddedBroker.nodeProperties(
             1, "1@127.0.0.1:" + controllerPort, port, controllerPort, logDir, 1);

@@ -10,7 +10,6 @@ import app.rundun.ingest.IngestApiApplication;
 import app.rundun.processor.RunProcessorApplication;
 import app.rundun.processor.StreamsRunner;
 import app.rundun.webhooks.WebhookDispatcherApplication;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ class SecuredKafkaTest {
                       bootstrap,
                       "--server.port=0",
                       "--management.server.port=0",
-                      "--rundun.state-dir=" + Files.createTempDirectory("rundun-scram-state"),
+                      "--rundun.state-dir=" + Scratch.directory("scram-state"),
                       "--rundun.advertised-host=127.0.0.1",
                       "--rundun.bind-address=127.0.0.1"));
       services.add(processor);
@@ -91,7 +90,7 @@ class SecuredKafkaTest {
                       "--server.port=0",
                       "--management.server.port=0",
                       "--rundun.processor-urls=" + processorUrl,
-                      "--rundun.media-dir=" + Files.createTempDirectory("rundun-scram-media"),
+                      "--rundun.media-dir=" + Scratch.directory("scram-media"),
                       "--rundun.operator-token=" + TestSystem.OPERATOR_TOKEN));
       services.add(api);
       services.add(

@@ -37,7 +37,7 @@ class SharedMediaTest {
   static void startS3Server() throws Exception {
     int port = SystemSettings.freePort();
     s3Endpoint = "http://127.0.0.1:" + port;
-    s3Data = Files.createTempDirectory("rundun-s3");
+    s3Data = Scratch.directory("s3");
     Path config = s3Data.resolve("s3proxy.properties");
     Files.writeString(
         config,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.rundun.processor.RunProcessorApplication;
 import app.rundun.processor.StreamsRunner;
 import app.rundun.processor.runs.RunStage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ class StandbyReadsTest {
 
   @Test
   void readsDuringARebalanceComeFromTheStandbyFlaggedOrAre503NeverWrong() throws Exception {
-    Path log = Files.createTempFile("rundun-processor", ".log");
+    Path log = Scratch.file("processor", ".log");
     try (RundunSystem system = TestSystem.startSeparate(null, "rundun.standby-replicas", "1")) {
       StreamsRunner survivor = system.processors().get(0).getBean(StreamsRunner.class);
       Process doomed =
@@ -34,7 +33,7 @@ class StandbyReadsTest {
               "--server.port=0",
               "--management.server.port=0",
               "--rundun.bootstrap-servers=" + system.bootstrapServers(),
-              "--rundun.state-dir=" + Files.createTempDirectory("rundun-processor-state"),
+              "--rundun.state-dir=" + Scratch.directory("processor-state"),
               "--rundun.advertised-host=127.0.0.1",
               "--rundun.media-signing-secret=test-media-signing-secret",
               "--rundun.internal-token=" + TestSystem.INTERNAL_TOKEN,

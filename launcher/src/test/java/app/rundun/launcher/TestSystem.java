@@ -2,7 +2,6 @@ package app.rundun.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class TestSystem {
   static synchronized RundunSystem get() {
     if (system == null) {
       system = startSeparate(null);
-      Runtime.getRuntime().addShutdownHook(new Thread(system::close));
+      Scratch.closeAtExit(system);
     }
     return system;
   }
@@ -66,7 +65,7 @@ final class TestSystem {
     }
     try {
       return RundunSystem.start(
-          SystemSettings.local(Files.createTempDirectory("rundun-e2e"))
+          SystemSettings.local(Scratch.directory("e2e"))
               .withExternalKafka(externalBootstrapServers)
               .withOperatorToken(OPERATOR_TOKEN)
               .withMediaSigningSecret("test-media-signing-secret")

@@ -93,7 +93,7 @@ final class WrkLoad {
   Result measureWrites(
       String what, String method, String base, List<String> paths, String body, int connections)
       throws IOException, InterruptedException {
-    Path script = Files.createTempFile("rundun-wrk", ".lua");
+    Path script = Scratch.file("wrk", ".lua");
     StringBuilder lua = new StringBuilder("paths = {");
     for (String path : paths) {
       lua.append('"').append(path).append("\",");
