@@ -1,2 +1,4 @@
-/** The one HMAC helper, for signed URLs, signed tokens and webhook signatures. */
+/**
+ * The one HMAC and SHA-256 helpers, for signed URLs, signed tokens, webhook signatures and digests.
+ */
 package app.rundun.contracts.crypto;

@@ -1,10 +1,8 @@
 package app.rundun.contracts.organisations;
 
+import app.rundun.contracts.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -22,17 +20,8 @@ public final class ApiKeys {
   private static final int SECRET_LENGTH = 40;
   private static final int CHECKSUM_LENGTH = 6;
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final MessageDigest SHA_256 = digest();
 
   private ApiKeys() {}
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 
   public static String generate(Mode mode) {
     StringBuilder secret = new StringBuilder(SECRET_LENGTH);
@@ -62,19 +51,7 @@ public final class ApiKeys {
   }
 
   public static String hash(String key) {
-    return HexFormat.of().formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /**
-   * A fresh SHA-256, cloned from one found once: looking it up among the security providers on
-   * every request was a twentieth of the API's side of a read of a run.
-   */
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("The JDK's SHA-256 can be cloned", e);
-    }
+    return Sha256.hex(key);
   }
 
   private static String prefix(Mode mode) {

@@ -66,7 +66,7 @@ class ExecutorController {
   }
 
   @GetMapping
-  ExecutorRunView get(@PathVariable RunId runId, HttpServletResponse response) {
+  ExecutorRunView get(RunId runId, HttpServletResponse response) {
     ExecutorRunView view = queries.run(runId, Freshness.MAY_LAG).shownOn(response).executor();
     if (view.status() == RunStatus.EXPIRED) {
       throw ApiException.gone("Run " + runId + " expired at " + view.expiresAt() + ".");
@@ -77,17 +77,13 @@ class ExecutorController {
   /** A member of the run's organisation signs in; the answer's token goes with every call. */
   @PostMapping(path = "/sign_in", consumes = MediaType.APPLICATION_JSON_VALUE)
   SignIn.SignedIn signIn(
-      @PathVariable RunId runId,
-      @RequestBody ExecutorRequests.SignIn body,
-      HttpServletRequest request) {
+      RunId runId, @RequestBody ExecutorRequests.SignIn body, HttpServletRequest request) {
     return signIn.signIn(runId, body.email(), body.password(), request.getRemoteAddr());
   }
 
   @PostMapping("/open")
   ExecutorRunView open(
-      @PathVariable RunId runId,
-      Holder holder,
-      @RequestBody(required = false) ExecutorRequests.Open body) {
+      RunId runId, Holder holder, @RequestBody(required = false) ExecutorRequests.Open body) {
     ExecutorRequests.Open open = body == null ? new ExecutorRequests.Open(null, null) : body;
     String memberId = SignedInMember.current().map(SignedInMember::userId).orElse(null);
     return send(
@@ -96,7 +92,7 @@ class ExecutorController {
 
   @PutMapping(path = "/steps/{stepId}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
   ExecutorRunView answer(
-      @PathVariable RunId runId,
+      RunId runId,
       @PathVariable String stepId,
       Holder holder,
       @RequestBody ExecutorRequests.Answer answer) {
@@ -110,7 +106,7 @@ class ExecutorController {
   }
 
   @PostMapping("/steps/{stepId}/skip")
-  ExecutorRunView skip(@PathVariable RunId runId, @PathVariable String stepId, Holder holder) {
+  ExecutorRunView skip(RunId runId, @PathVariable String stepId, Holder holder) {
     return send(new RunCommand.SkipStep(runId, stepId, holder.id()));
   }
 
@@ -120,10 +116,7 @@ class ExecutorController {
       consumes = {"image/jpeg", "image/png", "image/webp"})
   @ResponseStatus(HttpStatus.CREATED)
   Photos.UploadedPhoto upload(
-      @PathVariable RunId runId,
-      @PathVariable String stepId,
-      Holder holder,
-      HttpServletRequest request)
+      RunId runId, @PathVariable String stepId, Holder holder, HttpServletRequest request)
       throws IOException {
     RunLookup lookup = queries.run(runId, Freshness.CURRENT).value();
     ExecutorRunView run = lookup.executor();
@@ -163,12 +156,12 @@ class ExecutorController {
   }
 
   @PostMapping("/submit")
-  ExecutorRunView submit(@PathVariable RunId runId, Holder holder) {
+  ExecutorRunView submit(RunId runId, Holder holder) {
     return send(new RunCommand.SubmitRun(runId, holder.id()));
   }
 
   @PostMapping("/exit")
-  ExecutorRunView exit(@PathVariable RunId runId, Holder holder) {
+  ExecutorRunView exit(RunId runId, Holder holder) {
     return send(new RunCommand.ExitRun(runId, holder.id()));
   }
 

@@ -23,7 +23,6 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -55,7 +54,7 @@ class ExportController {
   })
   void export(
       Caller caller,
-      @PathVariable TemplateId templateId,
+      TemplateId templateId,
       @RequestParam MultiValueMap<String, String> query,
       HttpServletRequest request,
       HttpServletResponse response)

@@ -1,9 +1,9 @@
 package app.rundun.ingest.idempotency;
 
+import app.rundun.contracts.crypto.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
@@ -23,19 +23,15 @@ final class RequestDigest {
   private RequestDigest() {}
 
   static String of(HttpServletRequest request, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(
-          (request.getMethod() + " " + request.getRequestURI()).getBytes(StandardCharsets.UTF_8));
-      if (request.getQueryString() != null) {
-        sha.update(("?" + request.getQueryString()).getBytes(StandardCharsets.UTF_8));
-      }
-      sha.update((byte) '\n');
-      sha.update(canonical(request.getContentType(), body));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    MessageDigest sha = Sha256.digest();
+    sha.update(
+        (request.getMethod() + " " + request.getRequestURI()).getBytes(StandardCharsets.UTF_8));
+    if (request.getQueryString() != null) {
+      sha.update(("?" + request.getQueryString()).getBytes(StandardCharsets.UTF_8));
     }
+    sha.update((byte) '\n');
+    sha.update(canonical(request.getContentType(), body));
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** A JSON body with its members sorted; any other body (a photo, malformed JSON) as it is. */

@@ -1,12 +1,10 @@
 package app.rundun.ingest.media;
 
+import app.rundun.contracts.crypto.Sha256;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.media.PhotoLinks;
 import app.rundun.contracts.runs.PhotoRef;
 import app.rundun.contracts.runs.RunId;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,7 @@ public class Photos {
 
   public UploadedPhoto store(RunId run, String stepId, byte[] bytes) {
     ImageFormat format = ImageFormat.sniff(bytes);
-    String sha256 = sha256(bytes);
+    String sha256 = Sha256.hex(bytes);
     String photoId = sha256 + "." + format.extension();
     String key = key(run, stepId, photoId);
     if (!storage.exists(key)) {
@@ -72,14 +70,6 @@ public class Photos {
 
   private static String key(RunId run, String stepId, String photoId) {
     return PhotoLinks.objectKey(run.value(), stepId, photoId);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 
   /** The answer to a photo upload: the id to put in the answer, and what was stored. */

@@ -21,7 +21,6 @@ import java.time.Instant;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,15 +58,14 @@ class ReportController {
   }
 
   @GetMapping("/v1/runs/{runId}/report.pdf")
-  void report(Caller caller, @PathVariable RunId runId, HttpServletResponse response)
-      throws IOException {
+  void report(Caller caller, RunId runId, HttpServletResponse response) throws IOException {
     RunResource run =
         queries.ownedRun(caller.orgId(), caller.mode(), runId, Freshness.CURRENT).value().run();
     write(run, caller.orgId(), response);
   }
 
   @PostMapping("/v1/runs/{runId}/report_link")
-  ReportLink link(Caller caller, @PathVariable RunId runId) {
+  ReportLink link(Caller caller, RunId runId) {
     RunResource run =
         queries.ownedRun(caller.orgId(), caller.mode(), runId, Freshness.CURRENT).value().run();
     if (run.status() != RunStatus.COMPLETED) {
@@ -88,7 +86,7 @@ class ReportController {
 
   @GetMapping("/media/reports/{runId}.pdf")
   void linked(
-      @PathVariable RunId runId,
+      RunId runId,
       @RequestParam(required = false) Long expires,
       @RequestParam(required = false) String signature,
       HttpServletResponse response)

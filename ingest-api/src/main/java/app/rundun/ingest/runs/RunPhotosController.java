@@ -36,7 +36,7 @@ class RunPhotosController {
   @GetMapping("/v1/runs/{runId}/answers/{stepId}/photos/{index}")
   ResponseEntity<Void> photo(
       Caller caller,
-      @PathVariable RunId runId,
+      RunId runId,
       @PathVariable String stepId,
       @PathVariable String index,
       HttpServletResponse response) {

@@ -31,7 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -118,8 +117,7 @@ class RunsController {
    * already, and choosing a converter for them cost a read a tenth of the API's time.
    */
   @GetMapping("/{runId}")
-  void get(Caller caller, @PathVariable RunId runId, HttpServletResponse response)
-      throws IOException {
+  void get(Caller caller, RunId runId, HttpServletResponse response) throws IOException {
     byte[] run = queries.runJson(caller.orgId(), caller.mode(), runId).shownOn(response);
     // Read as Latin-1, the bytes are copied, not decoded: enough to find an ASCII key in UTF-8.
     if (new String(run, StandardCharsets.ISO_8859_1).contains(PHOTO_REFERENCE)) {
@@ -134,7 +132,7 @@ class RunsController {
 
   /** Changes the expiry, the reference or the metadata of a run; emits {@code run.updated}. */
   @PatchMapping(path = "/{runId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  RunResource update(Caller caller, @PathVariable RunId runId, @RequestBody JsonNode body) {
+  RunResource update(Caller caller, RunId runId, @RequestBody JsonNode body) {
     RunCommand.RunChanges changes = UpdateRunRequest.parse(body);
     // run-stage refuses another organisation's run (404) in the change's own transaction: no read
     // first, which would cost as much as the change.
@@ -147,9 +145,7 @@ class RunsController {
   /** Calls off an unfinished run; the body, optional, says why. */
   @PostMapping("/{runId}/cancel")
   RunResource cancel(
-      Caller caller,
-      @PathVariable RunId runId,
-      @RequestBody(required = false) CancelRunRequest request) {
+      Caller caller, RunId runId, @RequestBody(required = false) CancelRunRequest request) {
     String reason = request == null ? null : request.cancellationReason();
     return photos.mint(
         commands.send(
@@ -159,7 +155,7 @@ class RunsController {
 
   /** No authentication: the run id is the credential. An expired run is gone. */
   @GetMapping("/{runId}/preview")
-  RunPreview preview(@PathVariable RunId runId, HttpServletResponse response) {
+  RunPreview preview(RunId runId, HttpServletResponse response) {
     RunPreview preview = lookup(runId).shownOn(response).preview();
     if (preview.status() == RunStatus.EXPIRED) {
       throw ApiException.gone("Run " + runId + " expired at " + preview.expiresAt() + ".");

@@ -12,7 +12,6 @@ import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,7 +36,7 @@ class TemplateStatsController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   TemplateStatsResource stats(
       Caller caller,
-      @PathVariable TemplateId templateId,
+      TemplateId templateId,
       @RequestParam MultiValueMap<String, String> query,
       HttpServletResponse response) {
     StatsRequest request = StatsRequest.parse(query);

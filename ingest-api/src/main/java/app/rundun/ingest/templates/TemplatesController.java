@@ -53,23 +53,21 @@ class TemplatesController {
   }
 
   @PutMapping(path = "/{templateId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-  TemplateResource update(
-      Caller caller, @PathVariable TemplateId templateId, @RequestBody TemplateDraft draft) {
+  TemplateResource update(Caller caller, TemplateId templateId, @RequestBody TemplateDraft draft) {
     return commands.send(
         new OrgCommand.UpdateTemplate(caller.orgId(), templateId, draft.validate()),
         TemplateResource.class);
   }
 
   @GetMapping("/{templateId}")
-  TemplateResource latest(
-      Caller caller, @PathVariable TemplateId templateId, HttpServletResponse response) {
+  TemplateResource latest(Caller caller, TemplateId templateId, HttpServletResponse response) {
     return queries.template(caller.orgId(), templateId, null).shownOn(response);
   }
 
   @GetMapping("/{templateId}/versions/{version}")
   TemplateResource version(
       Caller caller,
-      @PathVariable TemplateId templateId,
+      TemplateId templateId,
       @PathVariable String version,
       HttpServletResponse response) {
     int number;

@@ -44,7 +44,7 @@ class WebhookDeliveriesController {
   @GetMapping
   ListPage<WebhookAttempt> list(
       Caller caller,
-      @PathVariable RunId runId,
+      RunId runId,
       @RequestParam MultiValueMap<String, String> query,
       HttpServletResponse response) {
     Paging paging = Paging.readOnly(query);
@@ -59,8 +59,7 @@ class WebhookDeliveriesController {
    */
   @PostMapping("/{eventId}/redeliver")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  RedeliveryAccepted redeliver(
-      Caller caller, @PathVariable RunId runId, @PathVariable String eventId) {
+  RedeliveryAccepted redeliver(Caller caller, RunId runId, @PathVariable String eventId) {
     RunId run = owned(caller, runId, Freshness.CURRENT).value();
     List<WebhookAttempt> attempts =
         queries.webhookAttempts(run, Freshness.CURRENT).value().stream()

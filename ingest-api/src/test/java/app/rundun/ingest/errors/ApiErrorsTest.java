@@ -10,13 +10,11 @@ import app.rundun.contracts.json.Json;
 import app.rundun.contracts.runs.RunId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.format.support.FormattingConversionService;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,7 +59,10 @@ class ApiErrorsTest {
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.error").value("not_found"))
         .andExpect(jsonPath("$.message").value("No such run: not-a-run"));
-    mvc.perform(get("/probe/runs/" + RunId.mint().value())).andExpect(status().isOk());
+    RunId run = RunId.mint();
+    mvc.perform(get("/probe/runs/" + run.value()))
+        .andExpect(status().isOk())
+        .andExpect(content().string("\"" + run.value() + "\""));
   }
 
   @Test
@@ -80,11 +81,9 @@ class ApiErrorsTest {
   }
 
   private static MockMvc mvc() {
-    FormattingConversionService conversions = new FormattingConversionService();
-    new PathIds().addFormatters(conversions);
     return MockMvcBuilders.standaloneSetup(new Probe())
         .setControllerAdvice(new ApiErrors())
-        .setConversionService(conversions)
+        .setCustomArgumentResolvers(new PathIds())
         .setMessageConverters(new JacksonJsonHttpMessageConverter(Json.mapper()))
         .build();
   }
@@ -113,7 +112,7 @@ class ApiErrorsTest {
     }
 
     @GetMapping("/probe/runs/{runId}")
-    String run(@PathVariable RunId runId) {
+    String run(RunId runId) {
       return runId.value();
     }
   }
