@@ -274,7 +274,8 @@ final class Benchmark {
       return "Reads under wrk: skipped, wrk is not installed (apt-get install wrk).\n";
     }
     WrkLoad wrk = new WrkLoad(api.key());
-    wrk.measureCeiling("ceiling: GET /health", api.baseUrl() + "/health");
+    wrk.measureCeiling("ceiling: GET /health", api.baseUrl());
+    wrk.measureCeiling("ceiling: GET /health, rate limiting off", unlimited.baseUrl());
     // Off, on, off again: the rows share one JVM, so a row measured later runs on code compiled
     // further; the two "off" rows bound that order effect.
     String run = "/v1/runs/" + runs.getFirst();

@@ -1,11 +1,14 @@
 package app.rundun.launcher;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +20,7 @@ import java.util.regex.Pattern;
  * <p>The machine's speed drifts by half within minutes (it is shared), so one {@code /health}
  * figure taken before every row would compare each row with a different machine. The ceiling is
  * measured again after each row, and a row is compared with the mean of the ceilings just before
- * and just after it.
+ * and just after it, both on the server the row loads: two API instances in one JVM differ.
  */
 final class WrkLoad {
 
@@ -26,6 +29,7 @@ final class WrkLoad {
       Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
+  private static final String HEALTH = "/health";
   private static final int CONNECTIONS = 64;
   private static final int WARM_WINDOW_SECONDS = 5;
   private static final int MAX_WARM_WINDOWS = 6;
@@ -33,8 +37,9 @@ final class WrkLoad {
 
   private final String bearer;
   private final List<Row> rows = new ArrayList<>();
-  private String ceilingUrl;
-  private Result ceiling;
+
+  /** The latest ceiling of each server, by its origin ({@code http://host:port}). */
+  private final Map<String, Result> ceilings = new HashMap<>();
 
   WrkLoad(String bearer) {
     this.bearer = bearer;
@@ -62,12 +67,12 @@ final class WrkLoad {
   }
 
   /**
-   * Measures the ceiling every other URL is compared with: a trivial endpoint of the server,
-   * measured again after each row.
+   * Measures the ceiling the rows loading this server are compared with: {@code GET /health} of the
+   * server at {@code origin}, measured again after each of them.
    */
-  Result measureCeiling(String what, String url) throws IOException, InterruptedException {
-    ceilingUrl = url;
-    ceiling = measured(what, url, null, CONNECTIONS);
+  Result measureCeiling(String what, String origin) throws IOException, InterruptedException {
+    Result ceiling = measured(what, origin + HEALTH, null, CONNECTIONS);
+    ceilings.put(origin, ceiling);
     rows.add(new Row(ceiling, ceiling.perSecond()));
     return ceiling;
   }
@@ -116,13 +121,15 @@ final class WrkLoad {
 
   private Result measure(String what, String url, Path script, int connections)
       throws IOException, InterruptedException {
-    if (ceiling == null) {
-      throw new IllegalStateException("Measure the ceiling first");
+    String origin = URI.create(url).resolve("/").toString().replaceAll("/$", "");
+    Result before = ceilings.get(origin);
+    if (before == null) {
+      throw new IllegalStateException("Measure the ceiling of " + origin + " first");
     }
     Result result = measured(what, url, script, connections);
-    Result after = measured("ceiling", ceilingUrl, null, CONNECTIONS);
-    rows.add(new Row(result, (ceiling.perSecond() + after.perSecond()) / 2));
-    ceiling = after;
+    Result after = measured("ceiling", origin + HEALTH, null, CONNECTIONS);
+    rows.add(new Row(result, (before.perSecond() + after.perSecond()) / 2));
+    ceilings.put(origin, after);
     return result;
   }
 
@@ -196,8 +203,9 @@ final class WrkLoad {
         "Reads and changes under wrk (2 threads, 10 s after a warm-up of 5 s windows until two"
             + " agree within 5%, 30 s at most; "
             + CONNECTIONS
-            + " connections unless the row says; /health measured again after each row, and each"
-            + " row compared with the mean of the /health just before and just after it):\n\n");
+            + " connections unless the row says; /health of the row's own server measured again"
+            + " after each row, and each row compared with the mean of that /health just before and"
+            + " just after it):\n\n");
     table.append(
         "| what | warm s | per second | p50 ms | p99 ms | /health beside | vs /health | non-2xx"
             + " |\n");
