@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +17,9 @@ import java.util.regex.Pattern;
  * bottleneck: the benchmark's own Java client tops out far below what the server answers on {@code
  * /health}, so reads are measured with this one, warm, beside its own {@code /health}.
  *
- * <p>The machine's speed drifts by half within minutes (it is shared), so one {@code /health}
- * figure taken before every row would compare each row with a different machine. The ceiling is
- * measured again after each row, and a row is compared with the mean of the ceilings just before
- * and just after it, both on the server the row loads: two API instances in one JVM differ.
+ * <p>The machine's speed drifts by half within minutes (it is shared), so each row is measured in
+ * short windows interleaved with windows of {@code /health} on the row's own server (two API
+ * instances in one JVM differ), and compared with those.
  */
 final class WrkLoad {
 
@@ -32,14 +31,16 @@ final class WrkLoad {
   private static final String HEALTH = "/health";
   private static final int CONNECTIONS = 64;
   private static final int WARM_WINDOW_SECONDS = 5;
+  private static final int WINDOW_SECONDS = 5;
+  private static final int ROUNDS = 3;
   private static final int MAX_WARM_WINDOWS = 6;
   private static final double STEADY = 0.05;
 
   private final String bearer;
   private final List<Row> rows = new ArrayList<>();
 
-  /** The latest ceiling of each server, by its origin ({@code http://host:port}). */
-  private final Map<String, Result> ceilings = new HashMap<>();
+  /** The servers whose ceiling was measured, by origin ({@code http://host:port}). */
+  private final Set<String> servers = new HashSet<>();
 
   WrkLoad(String bearer) {
     this.bearer = bearer;
@@ -49,7 +50,9 @@ final class WrkLoad {
   record Result(
       String what, double perSecond, double p50Ms, double p99Ms, long failed, int warmSeconds) {}
 
-  /** A row and the ceiling measured beside it: the mean of the one before and the one after. */
+  /**
+   * A row and the ceiling measured beside it: the mean of the {@code /health} windows around it.
+   */
   private record Row(Result result, double ceilingPerSecond) {}
 
   static boolean available() {
@@ -67,13 +70,19 @@ final class WrkLoad {
   }
 
   /**
-   * Measures the ceiling the rows loading this server are compared with: {@code GET /health} of the
-   * server at {@code origin}, measured again after each of them.
+   * Measures the ceiling of the server at {@code origin}, {@code GET /health}, as a row of its own;
+   * the rows loading that server are then compared with its windows around theirs.
    */
   Result measureCeiling(String what, String origin) throws IOException, InterruptedException {
-    Result ceiling = measured(what, origin + HEALTH, null, CONNECTIONS);
-    ceilings.put(origin, ceiling);
+    String url = origin + HEALTH;
+    int warmSeconds = warm(url, null, CONNECTIONS);
+    Window window = parse(url, run(url, null, "10s", CONNECTIONS));
+    Result ceiling =
+        new Result(
+            what, window.perSecond(), window.p50Ms(), window.p99Ms(), window.failed(), warmSeconds);
+    servers.add(origin);
     rows.add(new Row(ceiling, ceiling.perSecond()));
+    System.out.printf("  wrk: %s: %,.0f/s%n", what, ceiling.perSecond());
     return ceiling;
   }
 
@@ -119,24 +128,50 @@ final class WrkLoad {
     return measure(what, base + paths.getFirst(), script, connections);
   }
 
+  /**
+   * Warms the row up, then measures it in {@value #ROUNDS} windows of {@value #WINDOW_SECONDS} s,
+   * each between two windows of its server's {@code /health}: the machine's speed drifts within a
+   * minute, so a ceiling measured a minute before or after (behind its own warm-up) was another
+   * machine's. The row's rate is the mean of its windows, its ceiling the mean of the windows
+   * around them, its p50 the median of its windows' and its p99 their highest.
+   */
   private Result measure(String what, String url, Path script, int connections)
       throws IOException, InterruptedException {
     String origin = URI.create(url).resolve("/").toString().replaceAll("/$", "");
-    Result before = ceilings.get(origin);
-    if (before == null) {
+    if (!servers.contains(origin)) {
       throw new IllegalStateException("Measure the ceiling of " + origin + " first");
     }
-    Result result = measured(what, url, script, connections);
-    Result after = measured("ceiling", origin + HEALTH, null, CONNECTIONS);
-    rows.add(new Row(result, (before.perSecond() + after.perSecond()) / 2));
-    ceilings.put(origin, after);
+    String health = origin + HEALTH;
+    int warmSeconds = warm(url, script, connections);
+    List<Window> windows = new ArrayList<>();
+    double ceilingSum = window(health, null, CONNECTIONS).perSecond();
+    for (int round = 0; round < ROUNDS; round++) {
+      windows.add(window(url, script, connections));
+      ceilingSum += window(health, null, CONNECTIONS).perSecond();
+    }
+    List<Double> p50s = windows.stream().map(Window::p50Ms).sorted().toList();
+    Result result =
+        new Result(
+            what,
+            windows.stream().mapToDouble(Window::perSecond).average().orElseThrow(),
+            p50s.get(p50s.size() / 2),
+            windows.stream().mapToDouble(Window::p99Ms).max().orElseThrow(),
+            windows.stream().mapToLong(Window::failed).sum(),
+            warmSeconds);
+    rows.add(new Row(result, ceilingSum / (ROUNDS + 1)));
+    System.out.printf("  wrk: %s: %,.0f/s%n", what, result.perSecond());
     return result;
   }
 
-  private Result measured(String what, String url, Path script, int connections)
+  /** What one run of wrk measured. */
+  private record Window(double perSecond, double p50Ms, double p99Ms, long failed) {}
+
+  private Window window(String url, Path script, int connections)
       throws IOException, InterruptedException {
-    int warmSeconds = warm(url, script, connections);
-    String out = run(url, script, "10s", connections);
+    return parse(url, run(url, script, WINDOW_SECONDS + "s", connections));
+  }
+
+  private static Window parse(String url, String out) {
     double p50 = 0;
     double p99 = 0;
     Matcher percentile = PERCENTILE.matcher(out);
@@ -155,16 +190,8 @@ final class WrkLoad {
       }
     }
     Matcher failed = NON_2XX.matcher(out);
-    Result result =
-        new Result(
-            what,
-            rate(out, url),
-            p50,
-            p99,
-            failed.find() ? Long.parseLong(failed.group(1)) : 0,
-            warmSeconds);
-    System.out.printf("  wrk: %s: %,.0f/s%n", what, result.perSecond());
-    return result;
+    return new Window(
+        rate(out, url), p50, p99, failed.find() ? Long.parseLong(failed.group(1)) : 0);
   }
 
   /**
@@ -200,12 +227,15 @@ final class WrkLoad {
   String table() {
     StringBuilder table = new StringBuilder();
     table.append(
-        "Reads and changes under wrk (2 threads, 10 s after a warm-up of 5 s windows until two"
-            + " agree within 5%, 30 s at most; "
+        "Reads and changes under wrk (2 threads; "
             + CONNECTIONS
-            + " connections unless the row says; /health of the row's own server measured again"
-            + " after each row, and each row compared with the mean of that /health just before and"
-            + " just after it):\n\n");
+            + " connections unless the row says; a warm-up of 5 s windows until two agree within"
+            + " 5%, 30 s at most; then "
+            + ROUNDS
+            + " windows of "
+            + WINDOW_SECONDS
+            + " s, each between two windows of /health on the row's own server, the row compared"
+            + " with the mean of those; p50 the median window's, p99 the highest):\n\n");
     table.append(
         "| what | warm s | per second | p50 ms | p99 ms | /health beside | vs /health | non-2xx"
             + " |\n");
