@@ -65,6 +65,11 @@ record Api(String baseUrl, String key, String orgId, String device) {
             .POST(json(body)));
   }
 
+  /** A GET in the caller's trace: a W3C {@code traceparent} header. */
+  Response getTraced(String path, String traceparent) {
+    return send(request(path).header("traceparent", traceparent).GET());
+  }
+
   /** A POST in the caller's trace: a W3C {@code traceparent} header. */
   Response postTraced(String path, Object body, String traceparent) {
     return send(

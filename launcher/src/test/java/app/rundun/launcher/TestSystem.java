@@ -43,15 +43,30 @@ final class TestSystem {
           Map.entry("rundun.app-links.android-package", "app.rundun.executor"),
           Map.entry("rundun.app-links.android-sha256-fingerprints", ANDROID_FINGERPRINT));
   private static RundunSystem system;
+  private static SpanCollector spans;
 
   private TestSystem() {}
 
   static synchronized RundunSystem get() {
     if (system == null) {
-      system = startSeparate(null);
+      spans = new SpanCollector();
+      Scratch.closeAtExit(spans);
+      system =
+          startSeparate(
+              null,
+              "management.opentelemetry.tracing.export.otlp.endpoint",
+              spans.endpoint(),
+              "management.opentelemetry.tracing.export.schedule-delay",
+              "200ms");
       Scratch.closeAtExit(system);
     }
     return system;
+  }
+
+  /** Every span the shared system's services exported, as a tracing backend gets them. */
+  static synchronized SpanCollector spans() {
+    get();
+    return spans;
   }
 
   /**

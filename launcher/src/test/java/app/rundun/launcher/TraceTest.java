@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rundun.contracts.kafka.Topics;
 import app.rundun.contracts.kafka.TraceHeaders;
+import app.rundun.processor.StreamsRunner;
+import app.rundun.processor.runs.RunStage;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,13 +13,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
  * A caller's W3C trace follows its request across Kafka: the trace id of {@code POST /v1/runs} is
  * on the command the org stage passes on, on what the run stage writes, on {@code run.created} and
  * on the webhook request the receiver gets, from a span of the dispatcher's own; an executor's call
- * is a trace of its own, to its {@code run.opened} webhook.
+ * is a trace of its own, to its {@code run.opened} webhook. A read's trace goes on through the
+ * run-processor instance the API asks and the owner that one forwards to.
  */
 class TraceTest {
 
@@ -81,6 +85,61 @@ class TraceTest {
       assertThat(opened.body()).contains("\"type\":\"run.opened\"");
       assertThat(traceId(opened)).as("the run.opened webhook's trace").isEqualTo(openTrace);
     }
+  }
+
+  @Test
+  void aReadsTraceGoesOnThroughTheRunProcessorItAsksAndTheOwnerThatOneForwardsTo()
+      throws Exception {
+    // Step 1: a second run-processor instance, and a run it owns. The API asks the first instance,
+    // which forwards the read to the owner.
+    RundunSystem system = TestSystem.get();
+    if (system.processors().size() < 2) {
+      system.startProcessor("processor-2", 0);
+    }
+    TestSystem.awaitProcessorsSettled();
+    StreamsRunner second = system.processors().get(1).getBean(StreamsRunner.class);
+    Api live = TestSystem.newOrganisation("business");
+    String template = Fixtures.oneStepTemplate(live, "Read in a trace");
+    String runId =
+        Eventually.until(
+            "a run the second instance owns",
+            Duration.ofSeconds(60),
+            () -> Fixtures.dispatch(live, template),
+            run ->
+                second
+                    .self()
+                    .equals(
+                        second
+                            .streams()
+                            .queryMetadataForKey(RunStage.RUNS_STORE, run, new StringSerializer())
+                            .activeHost()));
+
+    // Step 2: the integrator reads it in a sampled trace of its own.
+    String traceId = hex(16);
+    String callerSpan = hex(8);
+    live.getTraced("/v1/runs/" + runId, "00-" + traceId + "-" + callerSpan + "-01").expect(200);
+
+    // Step 3: a tracing backend gets one server span per hop, each the child of the one before:
+    // the API's, the instance it asked, the owner.
+    List<SpanCollector.Span> spans =
+        TestSystem.spans().awaitTrace(traceId, 3, Duration.ofSeconds(30));
+    SpanCollector.Span api = childOf(spans, callerSpan);
+    assertThat(api.service()).as("the first hop's service").isEqualTo("ingest-api");
+    SpanCollector.Span asked = childOf(spans, api.id());
+    assertThat(asked.service()).as("the second hop's service").isEqualTo("run-processor");
+    SpanCollector.Span owner = childOf(spans, asked.id());
+    assertThat(owner.service()).as("the third hop's service").isEqualTo("run-processor");
+    assertThat(List.of(api, asked, owner))
+        .extracting(SpanCollector.Span::kind)
+        .containsOnly("SPAN_KIND_SERVER");
+  }
+
+  /** The one span of the trace whose parent is {@code parentId}. */
+  private static SpanCollector.Span childOf(List<SpanCollector.Span> spans, String parentId) {
+    List<SpanCollector.Span> children =
+        spans.stream().filter(span -> span.parent().equals(parentId)).toList();
+    assertThat(children).as("the spans whose parent is %s, of %s", parentId, spans).hasSize(1);
+    return children.getFirst();
   }
 
   private static Predicate<ConsumerRecord<String, String>> event(String runId, String type) {

@@ -25,6 +25,9 @@ import app.rundun.contracts.templates.TemplateResource;
 import app.rundun.contracts.webhooks.WebhookAttempt;
 import app.rundun.contracts.webhooks.WebhookEndpointResource;
 import app.rundun.ingest.IngestProperties;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -94,10 +97,14 @@ public class ProcessorQueries implements AutoCloseable {
       RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(2)).build();
 
   private final String credential;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
-  ProcessorQueries(IngestProperties properties) {
+  ProcessorQueries(IngestProperties properties, Tracer tracer, Propagator propagator) {
     this.instances = properties.processorUrls().stream().map(Instance::of).toList();
     this.credential = "Bearer " + properties.internalToken();
+    this.tracer = tracer;
+    this.propagator = propagator;
   }
 
   /**
@@ -277,6 +284,7 @@ public class ProcessorQueries implements AutoCloseable {
       if (freshness == Freshness.MAY_LAG) {
         request.setHeader(StaleReads.ACCEPT, "true");
       }
+      traced(request);
       HttpClientContext context = HttpClientContext.create();
       context.setRequestConfig(REQUESTS);
       try {
@@ -290,6 +298,17 @@ public class ProcessorQueries implements AutoCloseable {
       } catch (IOException e) {
         return Optional.empty();
       }
+    }
+  }
+
+  /**
+   * The request's trace context as W3C headers, so that the run-processor's side of a read is a
+   * span of the caller's trace, sampled as it is, rather than a trace of its own.
+   */
+  private void traced(BasicClassicHttpRequest request) {
+    TraceContext context = tracer.currentTraceContext().context();
+    if (context != null) {
+      propagator.inject(context, request, BasicClassicHttpRequest::setHeader);
     }
   }
 

@@ -6,6 +6,8 @@ import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.ingest.IngestProperties;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,8 @@ class ProcessorQueriesTest {
     OrgId org = OrgId.mint();
     RunId run = RunId.mint();
     try (ClosesAfterOneAnswer processor = new ClosesAfterOneAnswer();
-        ProcessorQueries queries = new ProcessorQueries(properties(processor.url()))) {
+        ProcessorQueries queries =
+            new ProcessorQueries(properties(processor.url()), Tracer.NOOP, Propagator.NOOP)) {
       assertThat(new String(queries.runJson(org, Mode.LIVE, run).value(), StandardCharsets.UTF_8))
           .isEqualTo(RUN_JSON);
 

@@ -2,7 +2,11 @@ package app.rundun.processor.query;
 
 import app.rundun.contracts.queries.StaleReads;
 import app.rundun.processor.ProcessorProperties;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +32,13 @@ class Forwarder {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
   private final String credential;
+  private final Tracer tracer;
+  private final Propagator propagator;
 
-  Forwarder(ProcessorProperties properties) {
+  Forwarder(ProcessorProperties properties, Tracer tracer, Propagator propagator) {
     this.credential = "Bearer " + properties.internalToken();
+    this.tracer = tracer;
+    this.propagator = propagator;
   }
 
   /** Sends the request on to the owner: a GET as it is, a POST with {@code body}. */
@@ -53,6 +61,11 @@ class Forwarder {
           .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
           .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
+    // The owner's side of the query is a span of this one's trace.
+    TraceContext context = tracer.currentTraceContext().context();
+    if (context != null) {
+      propagator.inject(context, forwarded, HttpRequest.Builder::header);
+    }
     String acceptStale = request.getHeader(StaleReads.ACCEPT);
     if (acceptStale != null) {
       forwarded.header(StaleReads.ACCEPT, acceptStale);
@@ -62,7 +75,7 @@ class Forwarder {
           http.send(forwarded.build(), HttpResponse.BodyHandlers.ofByteArray());
       boolean stale = response.headers().firstValue(StaleReads.FLAG).isPresent();
       return new Answer(response.statusCode(), stale, response.body());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw Owner.unavailable();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
