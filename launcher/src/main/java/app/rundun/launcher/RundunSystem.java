@@ -205,6 +205,9 @@ public final class RundunSystem implements AutoCloseable {
     props.put("rundun.bind-address", "127.0.0.1");
     props.put("rundun.internal-token", internalToken);
     props.put("rundun.metrics-token", settings.metricsToken());
+    // Tomcat's work folders with the rest of the data: made in the temp folder, every start left
+    // five behind. Each server's engine has a name of its own in the JVM, so they can share it.
+    props.put("server.tomcat.basedir", settings.dataDir().resolve("tomcat").toString());
     props.putAll(settings.extraProperties());
     return props;
   }

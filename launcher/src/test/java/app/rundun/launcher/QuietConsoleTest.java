@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./run-local} as a new user sees it: the banner with the URL and keys, and only warnings
- * and errors besides; the full log, broker included, goes to the file the banner names.
+ * and errors besides; the full log, broker included, goes to the file the banner names, and what
+ * the web servers write stays in the data folder too.
  */
 class QuietConsoleTest {
 
@@ -48,6 +49,9 @@ class QuietConsoleTest {
       assertThat(fullLog)
           .anyMatch(line -> line.contains(" INFO ") && line.contains("KafkaConfig values"))
           .anyMatch(line -> line.contains(" INFO ") && line.contains("Started LocalRundun"));
+      assertThat(dataDir.resolve("data").resolve("tomcat").resolve("work"))
+          .as("the web servers' work folders, kept with the data rather than in the temp folder")
+          .isDirectory();
     } finally {
       launcher.destroy();
       launcher.waitFor();
