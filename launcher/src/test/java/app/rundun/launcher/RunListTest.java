@@ -17,8 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -272,20 +270,11 @@ class RunListTest {
   @Test
   void theListIsAnsweredByTheOwnerWhenAskedOfTheInstanceThatDoesNotOwnTheOrganisation()
       throws Exception {
-    RundunSystem system = TestSystem.get();
-    if (system.processors().size() < 2) {
-      system.startProcessor("processor-2", 0);
-    }
-    TestSystem.awaitProcessorsSettled();
-    StreamsRunner second = system.processors().get(1).getBean(StreamsRunner.class);
+    StreamsRunner second = TestSystem.secondProcessor();
     Api live = null;
     for (int i = 0; i < 40 && live == null; i++) {
       Api candidate = TestSystem.newOrganisation("team");
-      KeyQueryMetadata owner =
-          second
-              .streams()
-              .queryMetadataForKey(RunList.STORE, candidate.orgId(), new StringSerializer());
-      if (second.self().equals(owner.activeHost())) {
+      if (TestSystem.owns(second, RunList.STORE, candidate.orgId())) {
         live = candidate;
       }
     }

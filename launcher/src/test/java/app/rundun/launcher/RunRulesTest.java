@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -236,11 +234,7 @@ class RunRulesTest {
 
   @Test
   void aReadThatReachesTheInstanceNotOwningTheRunIsAnsweredByTheOwner() throws Exception {
-    RundunSystem system = TestSystem.get();
-    if (system.processors().size() < 2) {
-      system.startProcessor("processor-2", 0);
-    }
-    StreamsRunner second = system.processors().get(1).getBean(StreamsRunner.class);
+    StreamsRunner second = TestSystem.secondProcessor();
     Api live = TestSystem.newOrganisation("team");
     String templateId = template(live);
 
@@ -248,14 +242,12 @@ class RunRulesTest {
     String owned = null;
     for (int i = 0; i < 40 && owned == null; i++) {
       String runId = run(live, templateId, Map.of());
-      KeyQueryMetadata metadata =
-          second.streams().queryMetadataForKey(RunStage.RUNS_STORE, runId, new StringSerializer());
-      if (second.self().equals(metadata.activeHost())) {
+      if (TestSystem.owns(second, RunStage.RUNS_STORE, runId)) {
         owned = runId;
       }
     }
     assertThat(owned).as("a run owned by the second instance").isNotNull();
-    HostInfo first = system.processors().get(0).getBean(StreamsRunner.class).self();
+    HostInfo first = TestSystem.get().processors().get(0).getBean(StreamsRunner.class).self();
     assertThat(first).isNotEqualTo(second.self());
     JsonNode read = live.get("/v1/runs/" + owned).expect(200).json();
     assertThat(read.get("run_id").asString()).isEqualTo(owned);

@@ -1,10 +1,12 @@
 package app.rundun.launcher;
 
+import app.rundun.processor.StreamsRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One real system per test JVM: an in-process KRaft broker, the three services on free ports, and
@@ -99,10 +101,8 @@ final class TestSystem {
    * has killed an instance of its own, the next test starts on a settled system.
    */
   static void awaitProcessorsSettled() throws InterruptedException {
-    List<app.rundun.processor.StreamsRunner> runners =
-        get().processors().stream()
-            .map(context -> context.getBean(app.rundun.processor.StreamsRunner.class))
-            .toList();
+    List<StreamsRunner> runners =
+        get().processors().stream().map(context -> context.getBean(StreamsRunner.class)).toList();
     // A cooperative rebalance runs in two rounds with RUNNING in between: settled means it stays
     // so.
     java.util.function.BooleanSupplier running =
@@ -118,6 +118,33 @@ final class TestSystem {
     if (!settled) {
       throw new AssertionError("The run-processor group did not settle");
     }
+  }
+
+  /**
+   * The second run-processor instance, started if it is not running yet, with the group settled.
+   * The shared API asks only the first instance, so what the second owns is read through the
+   * first's forwarding.
+   */
+  static StreamsRunner secondProcessor() throws InterruptedException {
+    RundunSystem shared = get();
+    synchronized (TestSystem.class) {
+      if (shared.processors().size() < 2) {
+        shared.startProcessor("processor-2", 0);
+      }
+    }
+    awaitProcessorsSettled();
+    return shared.processors().get(1).getBean(StreamsRunner.class);
+  }
+
+  /** Whether {@code instance} holds the active copy of {@code key} in {@code store}. */
+  static boolean owns(StreamsRunner instance, String store, String key) {
+    return instance
+        .self()
+        .equals(
+            instance
+                .streams()
+                .queryMetadataForKey(store, key, new StringSerializer())
+                .activeHost());
   }
 
   static Api operator() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,12 +91,7 @@ class TraceTest {
       throws Exception {
     // Step 1: a second run-processor instance, and a run it owns. The API asks the first instance,
     // which forwards the read to the owner.
-    RundunSystem system = TestSystem.get();
-    if (system.processors().size() < 2) {
-      system.startProcessor("processor-2", 0);
-    }
-    TestSystem.awaitProcessorsSettled();
-    StreamsRunner second = system.processors().get(1).getBean(StreamsRunner.class);
+    StreamsRunner second = TestSystem.secondProcessor();
     Api live = TestSystem.newOrganisation("business");
     String template = Fixtures.oneStepTemplate(live, "Read in a trace");
     String runId =
@@ -105,14 +99,7 @@ class TraceTest {
             "a run the second instance owns",
             Duration.ofSeconds(60),
             () -> Fixtures.dispatch(live, template),
-            run ->
-                second
-                    .self()
-                    .equals(
-                        second
-                            .streams()
-                            .queryMetadataForKey(RunStage.RUNS_STORE, run, new StringSerializer())
-                            .activeHost()));
+            run -> TestSystem.owns(second, RunStage.RUNS_STORE, run));
 
     // Step 2: the integrator reads it in a sampled trace of its own.
     String traceId = hex(16);
