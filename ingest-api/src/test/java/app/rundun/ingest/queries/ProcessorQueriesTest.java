@@ -6,8 +6,15 @@ import app.rundun.contracts.organisations.Mode;
 import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.ingest.IngestProperties;
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +22,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -43,6 +53,37 @@ class ProcessorQueriesTest {
     }
   }
 
+  @Test
+  void aReadCarriesTheTraceContextOfTheRequestItServes() throws Exception {
+    ContextPropagators w3c = ContextPropagators.create(W3CTraceContextPropagator.getInstance());
+    io.opentelemetry.api.trace.Tracer otel =
+        SdkTracerProvider.builder().build().get("ProcessorQueriesTest");
+    Tracer tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> {});
+    try (ClosesAfterOneAnswer processor = new ClosesAfterOneAnswer();
+        ProcessorQueries queries =
+            new ProcessorQueries(
+                properties(processor.url()), tracer, new OtelPropagator(w3c, otel))) {
+      Span request = tracer.nextSpan().name("GET /v1/runs/{runId}").start();
+      Tracer.SpanInScope inScope = tracer.withSpan(request);
+      try {
+        queries.runJson(OrgId.mint(), Mode.LIVE, RunId.mint());
+      } finally {
+        inScope.close();
+        request.end();
+      }
+
+      assertThat(processor.heads())
+          .singleElement()
+          .asString()
+          .containsIgnoringCase(
+              "traceparent: 00-"
+                  + request.context().traceId()
+                  + "-"
+                  + request.context().spanId()
+                  + "-01");
+    }
+  }
+
   private static IngestProperties properties(String processorUrl) {
     return new Binder(
             new MapConfigurationPropertySource(
@@ -59,6 +100,7 @@ class ProcessorQueriesTest {
   private static final class ClosesAfterOneAnswer implements AutoCloseable {
     private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     private final AtomicInteger connections = new AtomicInteger();
+    private final Queue<String> heads = new ConcurrentLinkedQueue<>();
     private final Thread serving = Thread.ofVirtual().start(this::serve);
 
     ClosesAfterOneAnswer() throws IOException {}
@@ -71,11 +113,16 @@ class ProcessorQueriesTest {
       return connections.get();
     }
 
+    /** The head of each request answered, as sent: request line and headers. */
+    List<String> heads() {
+      return List.copyOf(heads);
+    }
+
     private void serve() {
       while (!server.isClosed()) {
         try (Socket socket = server.accept()) {
           connections.incrementAndGet();
-          readRequest(socket.getInputStream());
+          heads.add(readRequest(socket.getInputStream()));
           byte[] body = RUN_JSON.getBytes(StandardCharsets.UTF_8);
           socket
               .getOutputStream()
@@ -93,8 +140,8 @@ class ProcessorQueriesTest {
       }
     }
 
-    /** Reads one body-less request, up to the blank line after its headers. */
-    private static void readRequest(InputStream in) throws IOException {
+    /** Reads one body-less request, up to the blank line after its headers; returns its head. */
+    private static String readRequest(InputStream in) throws IOException {
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
         int next = in.read();
@@ -103,6 +150,7 @@ class ProcessorQueriesTest {
         }
         head.write(next);
       }
+      return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override
