@@ -85,8 +85,15 @@ class RunListTest {
     assertThat(walked).doesNotHaveDuplicates().containsAll(liveRuns);
     assertThat(walked).as("nothing but its live runs").isSubsetOf(concat(liveRuns, duringTheWalk));
 
-    // Step 5: walk back from the oldest run with ending_before: every run, newest first again.
-    List<String> everything = walk(live, "", 100);
+    // Step 5: once the list has caught up with the runs made during the walk, walk back from the
+    // oldest run with ending_before: every run, newest first again.
+    int made = liveRuns.size() + duringTheWalk.size();
+    List<String> everything =
+        Eventually.until(
+            "all " + made + " live runs listed",
+            FRESH,
+            () -> walk(live, "", 100),
+            ids -> ids.size() == made);
     List<String> backwards = walkBack(live, everything.getLast(), 25);
     assertThat(backwards).doesNotHaveDuplicates();
     assertThat(backwards).isEqualTo(everything.subList(0, everything.size() - 1));
