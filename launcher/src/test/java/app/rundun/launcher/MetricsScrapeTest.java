@@ -130,7 +130,25 @@ class MetricsScrapeTest {
             .isTrue();
       }
 
-      // Step 5: every query of the shipped dashboard and alert rules is valid PromQL here, and
+      // Step 5: the run-processor's series per task are there, those per state store are not
+      // (some thirty for each store of each task, most of them always zero).
+      assertThat(
+              Eventually.holds(
+                  Duration.ofSeconds(30),
+                  () ->
+                      !queryQuietly(api, "kafka_stream_task_process_rate{job=\"run-processor\"}")
+                          .isEmpty()))
+          .as("a series per task")
+          .isTrue();
+      assertThat(
+              query(
+                  api,
+                  "{job=\"run-processor\",__name__=~\"kafka_stream_state_.+\","
+                      + "__name__!~\"kafka_stream_state_updater_.+\"}"))
+          .as("series per state store")
+          .isEmpty();
+
+      // Step 6: every query of the shipped dashboard and alert rules is valid PromQL here, and
       // names only series that Rundun really exports.
       JsonNode names = TestSystem.json(get(api + "/api/v1/label/__name__/values", null).body());
       List<String> exported = new java.util.ArrayList<>();
