@@ -2,6 +2,7 @@ package app.rundun.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.rundun.contracts.json.Json;
 import app.rundun.launcher.RundunSystem.ManagementTarget;
 import java.io.IOException;
 import java.net.URI;
@@ -36,8 +37,12 @@ class MetricsScrapeTest {
     RundunSystem system = TestSystem.get();
     List<ManagementTarget> targets = system.managementTargets();
 
-    // Step 1: the probes are open to an orchestrator; the scrape needs the metrics token.
+    // Step 1: the probes are open to an orchestrator; the scrape needs the metrics token; what a
+    // management port refuses is the spec's error body with the request's id, on every service.
     for (ManagementTarget target : targets) {
+      assertRefusal(get(target.url() + "/actuator/prometheus", null), 401, "unauthorized");
+      assertRefusal(
+          get(target.url() + "/actuator/prometheus/", TestSystem.METRICS_TOKEN), 404, "not_found");
       assertThat(get(target.url() + "/actuator/health/liveness", null).statusCode())
           .as("liveness of %s", target)
           .isEqualTo(200);
@@ -234,6 +239,19 @@ class MetricsScrapeTest {
       }
     }
     return true;
+  }
+
+  private static void assertRefusal(HttpResponse<String> response, int status, String code) {
+    String where = response.request().uri().toString();
+    assertThat(response.statusCode()).as("status of %s", where).isEqualTo(status);
+    JsonNode body = Json.mapper().readTree(response.body());
+    assertThat(body.path("error").asString()).as("error of %s", where).isEqualTo(code);
+    assertThat(body.path("message").asString()).as("message of %s", where).isNotBlank();
+    assertThat(body.path("request_id").asString())
+        .as("request_id of %s", where)
+        .matches("req_[0-9a-f]{24}")
+        .isEqualTo(response.headers().firstValue("Request-Id").orElse(null));
+    assertThat(body.has("timestamp")).as("Spring Boot's own body at %s", where).isFalse();
   }
 
   private static HttpResponse<String> get(String url, String token) throws Exception {

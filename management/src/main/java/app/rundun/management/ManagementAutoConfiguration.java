@@ -1,5 +1,6 @@
 package app.rundun.management;
 
+import app.rundun.contracts.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,10 +8,15 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,8 +38,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * (the Prometheus scrape) needs HTTP Basic as {@value #SCRAPER} with {@code rundun.metrics-token}.
  * Without a token configured the scrape is refused to everyone. This chain is first and matches
  * actuator endpoints only, so each service's own chain still decides everything else.
+ *
+ * <p>Every port of every service gives each request an id ({@link RequestIds}), and what the
+ * framework refuses itself there is answered in the spec's error body ({@link ErrorBodies}, and
+ * {@link ErrorEndpoint} where the service has no error page of its own).
  */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(MetricsAccess.class)
 public class ManagementAutoConfiguration {
@@ -52,6 +62,29 @@ public class ManagementAutoConfiguration {
   @Bean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestIds> requestIds() {
+    return firstFilter(new RequestIds());
+  }
+
+  @Bean
+  ErrorAttributes errorBodies() {
+    return new ErrorBodies();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(ErrorController.class)
+  ErrorEndpoint errorEndpoint(ErrorAttributes errorBodies) {
+    return new ErrorEndpoint(errorBodies);
+  }
+
+  /** Before every other filter, security's included, so that a refusal has the request's id. */
+  static FilterRegistrationBean<RequestIds> firstFilter(RequestIds filter) {
+    FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean
@@ -104,9 +137,13 @@ public class ManagementAutoConfiguration {
     response
         .getOutputStream()
         .write(
-            ("{\"error\":\"unauthorized\",\"message\":\"The metrics need HTTP Basic as "
+            ("{\"error\":\""
+                    + ErrorCode.UNAUTHORIZED.code()
+                    + "\",\"message\":\"The metrics need HTTP Basic as "
                     + SCRAPER
-                    + " with rundun.metrics-token.\"}")
+                    + " with rundun.metrics-token.\",\"request_id\":\""
+                    + RequestIds.ensure(request, response)
+                    + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,5 +1,7 @@
 package app.rundun.management;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -10,8 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every service adds for operating it (probes, metrics, traces, their port's security): it
- * knows no service and no Kafka, and shows them only its auto-configuration and its settings.
+ * What every service adds for operating it (probes, metrics, traces, request ids, their port's
+ * security and error bodies): it knows no service, no Kafka and of the contracts only the error
+ * catalog, and shows the services its auto-configuration, its settings and the request id.
  */
 class ArchitectureTest {
 
@@ -21,12 +24,21 @@ class ArchitectureTest {
           .importPackages("app.rundun.management");
 
   @Test
+  void ofTheContractsManagementKnowsOnlyTheErrorCatalog() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("app.rundun.contracts..")
+                .and(not(resideInAPackage("app.rundun.contracts.errors.."))))
+        .check(management);
+  }
+
+  @Test
   void managementKnowsNoServiceAndNoKafka() {
     noClasses()
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "app.rundun.contracts..",
             "app.rundun.ingest..",
             "app.rundun.processor..",
             "app.rundun.webhooks..",
@@ -44,6 +56,8 @@ class ArchitectureTest {
         .haveSimpleName("ManagementAutoConfiguration")
         .orShould()
         .haveSimpleName("MetricsAccess")
+        .orShould()
+        .haveSimpleName("RequestIds")
         .check(management);
   }
 }

@@ -36,6 +36,48 @@ public class ApiException extends RuntimeException {
     return new ApiException(ErrorCode.GONE, message, null);
   }
 
+  /**
+   * The refusal a bare HTTP status stands for, where the container or the framework refused a
+   * request before any handler of ours could say more: every port answers it in the same words.
+   */
+  public static ApiException forStatus(int status) {
+    return switch (status) {
+      case 401 -> new ApiException(ErrorCode.UNAUTHORIZED, "Not authenticated.", null);
+      case 403 -> new ApiException(ErrorCode.FORBIDDEN, "Not allowed.", null);
+      case 404 -> new ApiException(ErrorCode.NOT_FOUND, "Nothing here.", null);
+      case 405 ->
+          new ApiException(ErrorCode.INVALID_REQUEST, 405, "This method is not allowed.", null);
+      case 413 ->
+          new ApiException(ErrorCode.INVALID_REQUEST, 413, "The request is too large.", null);
+      case 414 ->
+          new ApiException(ErrorCode.INVALID_REQUEST, 414, "The request URI is too long.", null);
+      case 429 -> new ApiException(ErrorCode.RATE_LIMITED, "Too many requests.", null);
+      case 431 ->
+          new ApiException(
+              ErrorCode.INVALID_REQUEST, 431, "The request's headers are over the limit.", null);
+      case 501 ->
+          new ApiException(
+              ErrorCode.INVALID_REQUEST,
+              501,
+              "The request uses a transfer encoding this server does not implement.",
+              null);
+      case 503 ->
+          new ApiException(ErrorCode.UNAVAILABLE, "The server is not ready; retry shortly.", null);
+      default ->
+          status >= 500
+              ? new ApiException(
+                  ErrorCode.INTERNAL_ERROR,
+                  "Something went wrong on our side; it has been logged.",
+                  null)
+              : new ApiException(
+                  ErrorCode.INVALID_REQUEST,
+                  status < 400 ? 400 : status,
+                  "The request is malformed: its request line, path, headers or framing cannot"
+                      + " be read.",
+                  null);
+    };
+  }
+
   public ErrorCode code() {
     return code;
   }

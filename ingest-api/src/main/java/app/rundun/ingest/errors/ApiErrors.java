@@ -2,6 +2,7 @@ package app.rundun.ingest.errors;
 
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.management.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;

@@ -1,7 +1,7 @@
 package app.rundun.ingest.errors;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.management.RequestIds;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -66,41 +66,9 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
     static ApiException describe(int status, Throwable throwable) {
       String detail = throwable == null ? "" : String.valueOf(throwable.getMessage());
       if (status == 400 && detail.contains("too large")) {
-        return new ApiException(
-            ErrorCode.INVALID_REQUEST, 431, "The request's headers are over the limit.", null);
+        return ApiException.forStatus(431);
       }
-      return switch (status) {
-        case 405 ->
-            new ApiException(ErrorCode.INVALID_REQUEST, 405, "This method is not allowed.", null);
-        case 413 ->
-            new ApiException(ErrorCode.INVALID_REQUEST, 413, "The request is too large.", null);
-        case 414 ->
-            new ApiException(ErrorCode.INVALID_REQUEST, 414, "The request URI is too long.", null);
-        case 431 ->
-            new ApiException(
-                ErrorCode.INVALID_REQUEST, 431, "The request's headers are over the limit.", null);
-        case 501 ->
-            new ApiException(
-                ErrorCode.INVALID_REQUEST,
-                501,
-                "The request uses a transfer encoding this server does not implement.",
-                null);
-        case 503 ->
-            new ApiException(
-                ErrorCode.UNAVAILABLE, "The server is not ready; retry shortly.", null);
-        default ->
-            status >= 500
-                ? new ApiException(
-                    ErrorCode.INTERNAL_ERROR,
-                    "Something went wrong on our side; it has been logged.",
-                    null)
-                : new ApiException(
-                    ErrorCode.INVALID_REQUEST,
-                    status,
-                    "The request is malformed: its request line, path, headers or framing cannot"
-                        + " be read.",
-                    null);
-      };
+      return ApiException.forStatus(status);
     }
   }
 }

@@ -1,7 +1,7 @@
 package app.rundun.ingest.errors;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.contracts.errors.ErrorCode;
+import app.rundun.management.RequestIds;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,19 +21,10 @@ class ErrorEndpoint implements ErrorController {
   ResponseEntity<ErrorBody> error(HttpServletRequest request, HttpServletResponse response) {
     Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = attribute instanceof Integer code ? code : 500;
-    if (RequestIds.of(request) == null) {
-      RequestIds.assign(request, response);
-    }
+    RequestIds.ensure(request, response);
     ApiException error =
-        switch (status) {
-          case 401 -> new ApiException(ErrorCode.UNAUTHORIZED, "Not authenticated.", null);
-          case 403 -> new ApiException(ErrorCode.FORBIDDEN, "Not allowed.", null);
-          case 404 -> new ApiException(ErrorCode.NOT_FOUND, "Nothing here.", null);
-          case 429 -> new ApiException(ErrorCode.RATE_LIMITED, "Too many requests.", null);
-          default ->
-              ContainerErrors.JsonErrorReport.describe(
-                  status, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-        };
+        ContainerErrors.JsonErrorReport.describe(
+            status, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
     return ApiErrors.respond(error, request);
   }
 }

@@ -1,4 +1,4 @@
-package app.rundun.ingest.errors;
+package app.rundun.management;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,15 +8,14 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Gives every request an id, sent as {@code Request-Id} and in every error body and log line. */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestIds extends OncePerRequestFilter {
+/**
+ * Gives every request an id, sent as {@code Request-Id} and in every error body and log line. It
+ * runs on the API's port and on every management port; a refusal made where it did not run (the
+ * container's own, before any filter) takes an id with {@link #ensure}.
+ */
+public final class RequestIds extends OncePerRequestFilter {
 
   public static final String HEADER = "Request-Id";
   private static final String ATTRIBUTE = RequestIds.class.getName();
@@ -26,8 +25,7 @@ public class RequestIds extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String id = assign(request, response);
-    MDC.put("request_id", id);
+    MDC.put("request_id", ensure(request, response));
     try {
       chain.doFilter(request, response);
     } finally {
@@ -40,21 +38,27 @@ public class RequestIds extends OncePerRequestFilter {
     return true;
   }
 
-  /** Gives the request a new id, as an attribute and as the response's header; returns it. */
-  static String assign(HttpServletRequest request, HttpServletResponse response) {
+  /** The request's id, given to it (as an attribute and the response's header) if it had none. */
+  public static String ensure(HttpServletRequest request, HttpServletResponse response) {
+    String assigned = of(request);
+    if (assigned != null) {
+      return assigned;
+    }
     String id = newId();
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
     return id;
   }
 
-  static String newId() {
+  /** A new id, for a response written where there is no servlet request to hold it. */
+  public static String newId() {
     byte[] bytes = new byte[12];
     RANDOM.nextBytes(bytes);
     return "req_" + HexFormat.of().formatHex(bytes);
   }
 
-  static String of(HttpServletRequest request) {
+  /** The request's id, or {@code null} if none was given. */
+  public static String of(HttpServletRequest request) {
     Object id = request.getAttribute(ATTRIBUTE);
     return id == null ? null : id.toString();
   }

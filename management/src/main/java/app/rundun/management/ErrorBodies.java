@@ -1,0 +1,48 @@
+package app.rundun.management;
+
+import app.rundun.contracts.errors.ApiException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.http.MediaType;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * What the framework answers itself on a management port (a path that is not there, a method the
+ * endpoint does not take) is the spec's error body with the request's id, as on the API, not Spring
+ * Boot's {@code timestamp}, {@code status}, {@code path}.
+ */
+final class ErrorBodies extends DefaultErrorAttributes {
+
+  @Override
+  public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+    Object status =
+        request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST);
+    ApiException refusal = ApiException.forStatus(status instanceof Integer code ? code : 500);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", refusal.code().code());
+    body.put("message", refusal.getMessage());
+    if (request instanceof ServletWebRequest servlet) {
+      // Spring Boot's error controller hands over the request alone; the filter gave it its id.
+      HttpServletResponse response = servlet.getResponse();
+      if (response != null) {
+        // Named before the body is written, so that a client accepting only HTML (a browser)
+        // gets this body rather than a bodiless 406 from content negotiation.
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      }
+      String id =
+          response == null
+              ? RequestIds.of(servlet.getRequest())
+              : RequestIds.ensure(servlet.getRequest(), response);
+      if (id != null) {
+        body.put("request_id", id);
+      }
+    }
+    return body;
+  }
+}
