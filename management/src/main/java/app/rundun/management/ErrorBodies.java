@@ -28,13 +28,14 @@ final class ErrorBodies extends DefaultErrorAttributes {
     body.put("error", refusal.code().code());
     body.put("message", refusal.getMessage());
     if (request instanceof ServletWebRequest servlet) {
-      // Spring Boot's error controller hands over the request alone; the filter gave it its id.
       HttpServletResponse response = servlet.getResponse();
       if (response != null) {
         // Named before the body is written, so that a client accepting only HTML (a browser)
         // gets this body rather than a bodiless 406 from content negotiation.
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       }
+      // A caller that hands over the request alone (Spring Boot's own error controller) gets the
+      // id the filter gave it.
       String id =
           response == null
               ? RequestIds.of(servlet.getRequest())
