@@ -1,6 +1,8 @@
 package app.rundun.launcher;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * <p>The machine's speed drifts by half within minutes (it is shared), so each row is measured in
  * short windows interleaved with windows of {@code /health} on the row's own server (two API
- * instances in one JVM differ), and compared with those.
+ * instances in one JVM differ), and compared with those. Each window also counts the CPU the system
+ * spent (this JVM holds it; wrk does not count) per request: a ratio of CPU per request does not
+ * move with the machine's speed as a ratio of rates does.
  */
 final class WrkLoad {
 
@@ -27,6 +31,9 @@ final class WrkLoad {
   private static final Pattern PERCENTILE =
       Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
+  private static final OperatingSystemMXBean CPU =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private static final String HEALTH = "/health";
   private static final int CONNECTIONS = 64;
@@ -48,12 +55,19 @@ final class WrkLoad {
 
   /** What wrk measured of one URL. */
   record Result(
-      String what, double perSecond, double p50Ms, double p99Ms, long failed, int warmSeconds) {}
+      String what,
+      double perSecond,
+      double p50Ms,
+      double p99Ms,
+      long failed,
+      int warmSeconds,
+      double cpuMicrosPerRequest) {}
 
   /**
-   * A row and the ceiling measured beside it: the mean of the {@code /health} windows around it.
+   * A row and the ceiling measured beside it: the mean rate and CPU per request of the {@code
+   * /health} windows around it.
    */
-  private record Row(Result result, double ceilingPerSecond) {}
+  private record Row(Result result, double ceilingPerSecond, double ceilingCpuMicros) {}
 
   static boolean available() {
     try {
@@ -76,12 +90,18 @@ final class WrkLoad {
   Result measureCeiling(String what, String origin) throws IOException, InterruptedException {
     String url = origin + HEALTH;
     int warmSeconds = warm(url, null, CONNECTIONS);
-    Window window = parse(url, run(url, null, "10s", CONNECTIONS));
+    Window window = window(url, null, "10s", CONNECTIONS);
     Result ceiling =
         new Result(
-            what, window.perSecond(), window.p50Ms(), window.p99Ms(), window.failed(), warmSeconds);
+            what,
+            window.perSecond(),
+            window.p50Ms(),
+            window.p99Ms(),
+            window.failed(),
+            warmSeconds,
+            window.cpuMicrosPerRequest());
     servers.add(origin);
-    rows.add(new Row(ceiling, ceiling.perSecond()));
+    rows.add(new Row(ceiling, ceiling.perSecond(), ceiling.cpuMicrosPerRequest()));
     System.out.printf("  wrk: %s: %,.0f/s%n", what, ceiling.perSecond());
     return ceiling;
   }
@@ -144,10 +164,10 @@ final class WrkLoad {
     String health = origin + HEALTH;
     int warmSeconds = warm(url, script, connections);
     List<Window> windows = new ArrayList<>();
-    double ceilingSum = window(health, null, CONNECTIONS).perSecond();
+    List<Window> ceilings = new ArrayList<>(List.of(window(health, null, CONNECTIONS)));
     for (int round = 0; round < ROUNDS; round++) {
       windows.add(window(url, script, connections));
-      ceilingSum += window(health, null, CONNECTIONS).perSecond();
+      ceilings.add(window(health, null, CONNECTIONS));
     }
     List<Double> p50s = windows.stream().map(Window::p50Ms).sorted().toList();
     Result result =
@@ -157,21 +177,40 @@ final class WrkLoad {
             p50s.get(p50s.size() / 2),
             windows.stream().mapToDouble(Window::p99Ms).max().orElseThrow(),
             windows.stream().mapToLong(Window::failed).sum(),
-            warmSeconds);
-    rows.add(new Row(result, ceilingSum / (ROUNDS + 1)));
+            warmSeconds,
+            windows.stream().mapToDouble(Window::cpuMicrosPerRequest).average().orElseThrow());
+    rows.add(
+        new Row(
+            result,
+            ceilings.stream().mapToDouble(Window::perSecond).average().orElseThrow(),
+            ceilings.stream().mapToDouble(Window::cpuMicrosPerRequest).average().orElseThrow()));
     System.out.printf("  wrk: %s: %,.0f/s%n", what, result.perSecond());
     return result;
   }
 
-  /** What one run of wrk measured. */
-  private record Window(double perSecond, double p50Ms, double p99Ms, long failed) {}
+  /** What one run of wrk measured, and the system's CPU time per request it answered. */
+  private record Window(
+      double perSecond, double p50Ms, double p99Ms, long failed, double cpuMicrosPerRequest) {}
 
   private Window window(String url, Path script, int connections)
       throws IOException, InterruptedException {
-    return parse(url, run(url, script, WINDOW_SECONDS + "s", connections));
+    return window(url, script, WINDOW_SECONDS + "s", connections);
   }
 
-  private static Window parse(String url, String out) {
+  /** Runs wrk once, counting the CPU time this JVM (the system under load) spends meanwhile. */
+  private Window window(String url, Path script, String duration, int connections)
+      throws IOException, InterruptedException {
+    long cpuBefore = CPU.getProcessCpuTime();
+    String out = run(url, script, duration, connections);
+    long cpuNanos = CPU.getProcessCpuTime() - cpuBefore;
+    Matcher answered = REQUESTS.matcher(out);
+    if (!answered.find()) {
+      throw new IllegalStateException("wrk printed no request count for " + url + ":\n" + out);
+    }
+    return parse(url, out, cpuNanos / 1000.0 / Long.parseLong(answered.group(1)));
+  }
+
+  private static Window parse(String url, String out, double cpuMicrosPerRequest) {
     double p50 = 0;
     double p99 = 0;
     Matcher percentile = PERCENTILE.matcher(out);
@@ -191,7 +230,11 @@ final class WrkLoad {
     }
     Matcher failed = NON_2XX.matcher(out);
     return new Window(
-        rate(out, url), p50, p99, failed.find() ? Long.parseLong(failed.group(1)) : 0);
+        rate(out, url),
+        p50,
+        p99,
+        failed.find() ? Long.parseLong(failed.group(1)) : 0,
+        cpuMicrosPerRequest);
   }
 
   /**
@@ -235,16 +278,18 @@ final class WrkLoad {
             + " windows of "
             + WINDOW_SECONDS
             + " s, each between two windows of /health on the row's own server, the row compared"
-            + " with the mean of those; p50 the median window's, p99 the highest):\n\n");
+            + " with the mean of those; p50 the median window's, p99 the highest; CPU the"
+            + " system's per request, and /health's CPU per request over the row's, which does not"
+            + " move with the machine's speed):\n\n");
     table.append(
         "| what | warm s | per second | p50 ms | p99 ms | /health beside | vs /health | non-2xx"
-            + " |\n");
-    table.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | CPU µs | CPU vs /health |\n");
+    table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row row : rows) {
       Result result = row.result();
       table.append(
           String.format(
-              "| %s | %d | %,.0f | %.1f | %.1f | %,.0f | %.0f%% | %d |%n",
+              "| %s | %d | %,.0f | %.1f | %.1f | %,.0f | %.0f%% | %d | %,.0f | %.0f%% |%n",
               result.what(),
               result.warmSeconds(),
               result.perSecond(),
@@ -252,7 +297,9 @@ final class WrkLoad {
               result.p99Ms(),
               row.ceilingPerSecond(),
               100 * result.perSecond() / row.ceilingPerSecond(),
-              result.failed()));
+              result.failed(),
+              result.cpuMicrosPerRequest(),
+              100 * row.ceilingCpuMicros() / result.cpuMicrosPerRequest()));
     }
     return table.toString();
   }
