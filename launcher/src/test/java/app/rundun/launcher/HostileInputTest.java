@@ -186,6 +186,31 @@ class HostileInputTest {
   }
 
   @Test
+  void whatTheContainerRefusesItselfOnAManagementPortAnswersTheErrorShape() {
+    String bigHeader = "X-Big: " + "a".repeat(9_000);
+    for (RundunSystem.ManagementTarget target : TestSystem.get().managementTargets()) {
+      String base = target.url();
+      Map<String, RawHttp.Answer> answers =
+          Map.of(
+              "431 headers over 8 KB",
+                  RawHttp.request(base, "GET", "/actuator/health", null, bigHeader),
+              "405 TRACE", RawHttp.request(base, "TRACE", "/actuator/health", null),
+              "400 NUL in a header",
+                  RawHttp.send(
+                      base, "GET /actuator/health HTTP/1.1\r\nHost: x\r\nX-A: a\u0000b\r\n\r\n"));
+      answers.forEach((expected, answer) -> {
+        int status = Integer.parseInt(expected.substring(0, 3));
+        assertThat(answer.status())
+            .as(target.service() + ", " + expected + ": " + answer.body())
+            .isEqualTo(status);
+        answer.expectErrorShape();
+      });
+      assertThat(RawHttp.request(base, "GET", "/actuator/health/liveness", null).status())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void aPhotoIsOneImageWithinThePixelBudgetServedOnlyAsAnImage() throws Exception {
     Api live = TestSystem.newOrganisation("starter");
     String run = openRun(live);

@@ -1,7 +1,6 @@
-package app.rundun.ingest.errors;
+package app.rundun.management;
 
 import app.rundun.contracts.errors.ApiException;
-import app.rundun.management.RequestIds;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +11,15 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refusals Tomcat makes itself, before any filter runs (a malformed request line or path, headers
  * over the limit, bad framing, {@code TRACE}), answer the spec's JSON error body with a {@code
- * Request-Id} too, instead of Tomcat's HTML page.
+ * Request-Id} too, instead of Tomcat's HTML page: on every port of every service.
  */
-@Component
-class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+final class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
@@ -33,10 +31,8 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
     });
   }
 
-  /** Tomcat's error report, written as the spec's error body. */
+  /** Tomcat's error report, written as the spec's error body. Tomcat makes it by its name. */
   public static final class JsonErrorReport extends ErrorReportValve {
-
-    private static final JsonMapper JSON = app.rundun.contracts.json.Json.mapper();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -45,17 +41,14 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
         return;
       }
       ApiException error = describe(status, throwable);
-      String id = RequestIds.newId();
       try {
         response.setStatus(error.status());
-        response.setContentType("application/json");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(RequestIds.HEADER, id);
+        String id = RequestIds.ensure(request, response);
         Writer writer = response.getReporter();
         if (writer != null) {
-          writer.write(
-              JSON.writeValueAsString(
-                  new ErrorBody(error.code().code(), error.getMessage(), null, id)));
+          writer.write(JsonMapper.shared().writeValueAsString(ErrorBodies.of(error, id)));
           response.finishResponse();
         }
       } catch (IOException | IllegalStateException e) {
@@ -63,12 +56,10 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
       }
     }
 
-    static ApiException describe(int status, Throwable throwable) {
+    /** Tomcat says a request line or header over its limit with a 400 and these words. */
+    private static ApiException describe(int status, Throwable throwable) {
       String detail = throwable == null ? "" : String.valueOf(throwable.getMessage());
-      if (status == 400 && detail.contains("too large")) {
-        return ApiException.forStatus(431);
-      }
-      return ApiException.forStatus(status);
+      return ApiException.forStatus(status == 400 && detail.contains("too large") ? 431 : status);
     }
   }
 }

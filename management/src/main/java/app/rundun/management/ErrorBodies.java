@@ -24,9 +24,7 @@ final class ErrorBodies extends DefaultErrorAttributes {
     Object status =
         request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST);
     ApiException refusal = ApiException.forStatus(status instanceof Integer code ? code : 500);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", refusal.code().code());
-    body.put("message", refusal.getMessage());
+    String id = null;
     if (request instanceof ServletWebRequest servlet) {
       HttpServletResponse response = servlet.getResponse();
       if (response != null) {
@@ -36,13 +34,24 @@ final class ErrorBodies extends DefaultErrorAttributes {
       }
       // A caller that hands over the request alone (Spring Boot's own error controller) gets the
       // id the filter gave it.
-      String id =
+      id =
           response == null
               ? RequestIds.of(servlet.getRequest())
               : RequestIds.ensure(servlet.getRequest(), response);
-      if (id != null) {
-        body.put("request_id", id);
-      }
+    }
+    return of(refusal, id);
+  }
+
+  /** The spec's error body of a refusal, with the request's id where it has one. */
+  static Map<String, Object> of(ApiException refusal, String requestId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", refusal.code().code());
+    body.put("message", refusal.getMessage());
+    if (refusal.param() != null) {
+      body.put("param", refusal.param());
+    }
+    if (requestId != null) {
+      body.put("request_id", requestId);
     }
     return body;
   }

@@ -1,10 +1,10 @@
 package app.rundun.management;
 
+import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +31,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may use a service's management endpoints: the health probes are open, because an
@@ -40,8 +41,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * actuator endpoints only, so each service's own chain still decides everything else.
  *
  * <p>Every port of every service gives each request an id ({@link RequestIds}), and what the
- * framework refuses itself there is answered in the spec's error body ({@link ErrorBodies}, and
- * {@link ErrorEndpoint} where the service has no error page of its own).
+ * framework or the container refuses itself there is answered in the spec's error body ({@link
+ * ErrorBodies}, {@link ContainerErrors}, and {@link ErrorEndpoint} where the service has no error
+ * page of its own).
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,6 +69,11 @@ public class ManagementAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestIds> requestIds() {
     return firstFilter(new RequestIds());
+  }
+
+  @Bean
+  ContainerErrors containerErrors() {
+    return new ContainerErrors();
   }
 
   @Bean
@@ -134,16 +141,14 @@ public class ManagementAutoConfiguration {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rundun-metrics\"");
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response
-        .getOutputStream()
-        .write(
-            ("{\"error\":\""
-                    + ErrorCode.UNAUTHORIZED.code()
-                    + "\",\"message\":\"The metrics need HTTP Basic as "
-                    + SCRAPER
-                    + " with rundun.metrics-token.\",\"request_id\":\""
-                    + RequestIds.ensure(request, response)
-                    + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+    ApiException refusal =
+        new ApiException(
+            ErrorCode.UNAUTHORIZED,
+            "The metrics need HTTP Basic as " + SCRAPER + " with rundun.metrics-token.",
+            null);
+    JsonMapper.shared()
+        .writeValue(
+            response.getOutputStream(),
+            ErrorBodies.of(refusal, RequestIds.ensure(request, response)));
   }
 }

@@ -6,14 +6,20 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A management port of its own is a server of its own, whose filters are not the service's: the
- * request id is registered there too, so a scrape refused or a probe mistyped has one.
+ * A management port of its own is a server of its own, whose filters and web server settings are
+ * not the service's: the request id and the container's error body are registered there too, so a
+ * scrape refused or a probe mistyped is answered as on the service's own port.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
-class ManagementPortRequestIds {
+class OwnManagementPort {
 
   @Bean
   FilterRegistrationBean<RequestIds> requestIdsOnTheManagementPort() {
     return ManagementAutoConfiguration.firstFilter(new RequestIds());
+  }
+
+  @Bean
+  ContainerErrors containerErrorsOnTheManagementPort() {
+    return new ContainerErrors();
   }
 }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +48,9 @@ class ArchitectureTest {
         .check(management);
   }
 
+  /** Tomcat makes its error report valve by class name, so that one must be public too. */
   @Test
-  void onlyTheAutoConfigurationAndItsSettingsArePublic() {
+  void onlyTheAutoConfigurationItsSettingsAndTheRequestIdArePublic() {
     classes()
         .that()
         .haveModifier(JavaModifier.PUBLIC)
@@ -58,6 +60,8 @@ class ArchitectureTest {
         .haveSimpleName("MetricsAccess")
         .orShould()
         .haveSimpleName("RequestIds")
+        .orShould()
+        .beAssignableTo(ErrorReportValve.class)
         .check(management);
   }
 }

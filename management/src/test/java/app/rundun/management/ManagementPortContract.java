@@ -88,6 +88,19 @@ abstract class ManagementPortContract {
   }
 
   @Test
+  void whatTomcatRefusesItselfIsTheSpecsBodyToo() throws Exception {
+    HttpResponse<String> tooBig =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health"))
+                .header("X-Big", "a".repeat(9_000))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tooBig.statusCode()).isEqualTo(431);
+    assertSpecBody(tooBig, "invalid_request", "The request's headers are over the limit.");
+  }
+
+  @Test
   void aMethodTheEndpointDoesNotTakeIsTheSpecsInvalidRequest() throws Exception {
     HttpResponse<String> posted = send("POST", "/actuator/prometheus", SCRAPER);
     assertThat(posted.statusCode()).isEqualTo(405);

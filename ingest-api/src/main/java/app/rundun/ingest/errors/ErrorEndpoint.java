@@ -22,9 +22,6 @@ class ErrorEndpoint implements ErrorController {
     Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = attribute instanceof Integer code ? code : 500;
     RequestIds.ensure(request, response);
-    ApiException error =
-        ContainerErrors.JsonErrorReport.describe(
-            status, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-    return ApiErrors.respond(error, request);
+    return ApiErrors.respond(ApiException.forStatus(status), request);
   }
 }
