@@ -75,13 +75,7 @@ abstract class ManagementPortContract {
   @Test
   void aBrowserIsAnsweredTheSameBody() throws Exception {
     HttpResponse<String> missing =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + managementPort() + "/actuator/prometheus/"))
-                .header("Accept", "text/html")
-                .header("Authorization", basic(SCRAPER))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        send("GET", "/actuator/prometheus/", SCRAPER, "Accept", "text/html");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.headers().firstValue("Content-Type")).contains("application/json");
     assertThat(missing.body()).startsWith("{\"error\":\"not_found\",");
@@ -89,13 +83,7 @@ abstract class ManagementPortContract {
 
   @Test
   void whatTomcatRefusesItselfIsTheSpecsBodyToo() throws Exception {
-    HttpResponse<String> tooBig =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + managementPort() + "/actuator/health"))
-                .header("X-Big", "a".repeat(9_000))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tooBig = send("GET", "/actuator/health", null, "X-Big", "a".repeat(9_000));
     assertThat(tooBig.statusCode()).isEqualTo(431);
     assertSpecBody(tooBig, "invalid_request", "The request's headers are over the limit.");
   }
@@ -126,11 +114,16 @@ abstract class ManagementPortContract {
     return id;
   }
 
-  private HttpResponse<String> send(String method, String path, String userAndPassword)
+  /** Sends a request with HTTP Basic if {@code userAndPassword} is given, and more headers. */
+  private HttpResponse<String> send(
+      String method, String path, String userAndPassword, String... headerNamesAndValues)
       throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort() + path))
             .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headerNamesAndValues.length > 0) {
+      request.headers(headerNamesAndValues);
+    }
     if (userAndPassword != null) {
       request.header("Authorization", basic(userAndPassword));
     }
