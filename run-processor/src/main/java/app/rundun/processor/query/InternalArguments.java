@@ -5,6 +5,7 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.queries.InternalPaths;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +52,8 @@ class InternalArguments implements WebMvcConfigurer {
         WebDataBinderFactory binderFactory) {
       Class<?> type = parameter.getParameterType();
       if (type == Mode.class) {
-        return InternalPaths.modeOf(request.getParameter("mode"));
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+        return InternalPaths.modeOf(servlet == null ? null : servlet.getQueryString());
       }
       @SuppressWarnings("unchecked")
       Map<String, String> variables =

@@ -72,7 +72,7 @@ class InternalArgumentsTest {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/internal/anything");
     request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, variables);
     if (mode != null) {
-      request.setParameter("mode", mode);
+      request.setQueryString("query=%7B%7D&mode=" + mode);
     }
     return new ServletWebRequest(request);
   }
