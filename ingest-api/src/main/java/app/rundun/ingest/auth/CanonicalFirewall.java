@@ -32,6 +32,9 @@ final class CanonicalFirewall extends StrictHttpFirewall {
   }
 
   static String reason(RequestRejectedException e) {
-    return e.getMessage().replaceFirst("^The request was rejected because ", "");
+    // Some of Spring's reasons end with a full stop and some do not; the caller adds its own.
+    return e.getMessage()
+        .replaceFirst("^The request was rejected because ", "")
+        .replaceFirst("\\.$", "");
   }
 }

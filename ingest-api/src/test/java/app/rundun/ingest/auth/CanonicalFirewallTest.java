@@ -53,6 +53,14 @@ class CanonicalFirewallTest {
     assertThat(CanonicalFirewall.reason(e)).isEqualTo("the URL contained \";\"");
   }
 
+  @Test
+  void theReasonLeavesOutSpringsFullStopForTheCallersOwn() {
+    RequestRejectedException e =
+        new RequestRejectedException(
+            "The request was rejected because the URL was not normalized.");
+    assertThat(CanonicalFirewall.reason(e)).isEqualTo("the URL was not normalized");
+  }
+
   private static MockHttpServletRequest request(String uri) {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
     // The container gives the servlet path decoded, as the strict firewall expects it.
