@@ -1,6 +1,7 @@
 package app.rundun.management;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorBody;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletW
         String id = RequestIds.ensure(request, response);
         Writer writer = response.getReporter();
         if (writer != null) {
-          writer.write(JsonMapper.shared().writeValueAsString(ErrorBodies.of(error, id)));
+          writer.write(JsonMapper.shared().writeValueAsString(ErrorBody.of(error, id)));
           response.finishResponse();
         }
       } catch (IOException | IllegalStateException e) {

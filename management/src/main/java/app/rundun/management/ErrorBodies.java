@@ -1,9 +1,9 @@
 package app.rundun.management;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorBody;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the framework answers itself on a management port (a path that is not there, a method the
@@ -18,6 +20,9 @@ import org.springframework.web.context.request.WebRequest;
  * Boot's {@code timestamp}, {@code status}, {@code path}.
  */
 final class ErrorBodies extends DefaultErrorAttributes {
+
+  /** Spring Boot's error endpoints want the body as a map; the record says its fields once. */
+  private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
   @Override
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
@@ -39,20 +44,6 @@ final class ErrorBodies extends DefaultErrorAttributes {
               ? RequestIds.of(servlet.getRequest())
               : RequestIds.ensure(servlet.getRequest(), response);
     }
-    return of(refusal, id);
-  }
-
-  /** The spec's error body of a refusal, with the request's id where it has one. */
-  static Map<String, Object> of(ApiException refusal, String requestId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", refusal.code().code());
-    body.put("message", refusal.getMessage());
-    if (refusal.param() != null) {
-      body.put("param", refusal.param());
-    }
-    if (requestId != null) {
-      body.put("request_id", requestId);
-    }
-    return body;
+    return JsonMapper.shared().convertValue(ErrorBody.of(refusal, id), FIELDS);
   }
 }

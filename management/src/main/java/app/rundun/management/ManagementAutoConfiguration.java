@@ -1,6 +1,7 @@
 package app.rundun.management;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorBody;
 import app.rundun.contracts.errors.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -149,6 +150,6 @@ public class ManagementAutoConfiguration {
     JsonMapper.shared()
         .writeValue(
             response.getOutputStream(),
-            ErrorBodies.of(refusal, RequestIds.ensure(request, response)));
+            ErrorBody.of(refusal, RequestIds.ensure(request, response)));
   }
 }

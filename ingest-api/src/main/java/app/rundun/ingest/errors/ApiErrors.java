@@ -1,6 +1,7 @@
 package app.rundun.ingest.errors;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorBody;
 import app.rundun.contracts.errors.ErrorCode;
 import app.rundun.management.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -165,8 +166,7 @@ public class ApiErrors {
     if (e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.RATE_LIMITED) {
       response.header(HttpHeaders.RETRY_AFTER, "1");
     }
-    return response.body(
-        new ErrorBody(e.code().code(), e.getMessage(), e.param(), RequestIds.of(request)));
+    return response.body(ErrorBody.of(e, RequestIds.of(request)));
   }
 
   /** Names what is wrong with a JSON body, and where, without echoing parser internals. */

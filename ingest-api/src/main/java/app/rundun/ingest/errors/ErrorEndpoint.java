@@ -1,6 +1,7 @@
 package app.rundun.ingest.errors;
 
 import app.rundun.contracts.errors.ApiException;
+import app.rundun.contracts.errors.ErrorBody;
 import app.rundun.management.RequestIds;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
