@@ -150,6 +150,20 @@ class HostileInputTest {
       assertThat(badQuery.status()).as(list).isEqualTo(400);
       badQuery.expectErrorShape();
     }
+
+    // A form body whose parameter name the firewall refuses is met only when a handler reads it.
+    String form = "a%07b=1";
+    RawHttp.Answer badForm =
+        RawHttp.send(
+            base,
+            "POST /v1/webhook_endpoints/we_x/rotate_secret HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + auth
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + form.length()
+                + "\r\n\r\n"
+                + form);
+    assertThat(badForm.status()).as(badForm.body()).isEqualTo(400);
+    badForm.expectErrorShape();
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -130,6 +131,20 @@ public class ApiErrors {
     return respond(
         ApiException.invalid(
             null, "The query string cannot be read: bad encoding, or too many parameters."),
+        request);
+  }
+
+  /**
+   * The firewall checks parameter names and values only when something reads them: a form body with
+   * one it refuses is met inside the handler, so it arrives here rather than at the firewall's own
+   * refusal. Its words are not echoed back.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ErrorBody> rejectedParameter(HttpServletRequest request) {
+    return respond(
+        ApiException.invalid(
+            null,
+            "The request's parameters are not in canonical form: a name or value is refused."),
         request);
   }
 
