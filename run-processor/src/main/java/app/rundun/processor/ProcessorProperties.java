@@ -33,7 +33,7 @@ public record ProcessorProperties(
     @DefaultValue("5") long commitIntervalMs,
     @DefaultValue("10ms") Duration commitQuietGap,
     @DefaultValue("1s") Duration expirySweepInterval,
-    @DefaultValue("64MB") DataSize rocksdbMemory,
+    @DefaultValue("512MB") DataSize rocksdbMemory,
     @DefaultValue("45s") Duration sessionTimeout,
     @DefaultValue("") String internalToken,
     Map<String, String> kafka) {

@@ -10,15 +10,21 @@ import org.rocksdb.WriteBufferManager;
 
 /**
  * Bounds the memory of every RocksDB store of this instance together: one block cache, with the
- * memtables counted against it, of {@value #TOTAL_BYTES_CONFIG} bytes (64 MB unless configured).
+ * memtables counted against it, of {@value #TOTAL_BYTES_CONFIG} bytes (512 MB unless configured).
  * Without it each store and each partition takes its own, and memory grows with partitions.
+ *
+ * <p>The bound is not only a cap: once the memtables together reach their half of it, each store
+ * written to flushes its own memtable, however small. Divided among too many stores (22 per
+ * partition), that turns every write into a stream of tiny files for RocksDB to flush and compact:
+ * with 64 MB over 6 partitions RocksDB's own threads took a third of the run-processor's CPU under
+ * creates (README, {@code rundun.rocksdb-memory}).
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {
 
   /** The Streams config key carrying the bound; set from {@code rundun.rocksdb-memory}. */
   public static final String TOTAL_BYTES_CONFIG = "rundun.rocksdb.total.bytes";
 
-  private static final long DEFAULT_TOTAL = 64L * 1024 * 1024;
+  private static final long DEFAULT_TOTAL = 512L * 1024 * 1024;
   private static final double MEMTABLE_SHARE = 0.5;
   private static Cache cache;
   private static WriteBufferManager writeBuffers;
