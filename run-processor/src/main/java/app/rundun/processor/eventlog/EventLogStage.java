@@ -1,7 +1,6 @@
 package app.rundun.processor.eventlog;
 
 import app.rundun.contracts.events.EventPointer;
-import app.rundun.processor.stores.TimeIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +22,6 @@ public final class EventLogStage implements Processor<String, EventPointer, Void
   private final Clock clock;
   private ProcessorContext<Void, Void> context;
   private EventLog log;
-  private TimeIndex expiry;
 
   public EventLogStage(Clock clock) {
     this.clock = clock;
@@ -42,11 +40,10 @@ public final class EventLogStage implements Processor<String, EventPointer, Void
             context.getStateStore(EventLog.STORE),
             context.getStateStore(EventLog.RUNS_STORE),
             context.getStateStore(EventLog.IDS_STORE));
-    expiry = new TimeIndex(context.getStateStore(EventLog.EXPIRY_STORE));
     context.schedule(
         Duration.ofMinutes(1),
         PunctuationType.WALL_CLOCK_TIME,
-        timestamp -> log.expire(clock.instant(), expiry, SWEEP_LIMIT));
+        timestamp -> log.expire(clock.instant(), SWEEP_LIMIT));
   }
 
   @Override
@@ -55,6 +52,6 @@ public final class EventLogStage implements Processor<String, EventPointer, Void
       return;
     }
     long arrival = context.recordMetadata().orElseThrow().offset();
-    log.put(record.value(), arrival, expiry, clock.instant());
+    log.put(record.value(), arrival, clock.instant());
   }
 }

@@ -68,7 +68,7 @@ class EventQueries {
   private EventLog log(Owner.Located located) {
     return new EventLog(
         owner.<EventPointer>localStore(EventLog.STORE, located),
-        owner.<EventPointer>localStore(EventLog.RUNS_STORE, located),
+        owner.<String>localStore(EventLog.RUNS_STORE, located),
         owner.<String>localStore(EventLog.IDS_STORE, located));
   }
 }

@@ -14,7 +14,7 @@ import org.rocksdb.WriteBufferManager;
  * Without it each store and each partition takes its own, and memory grows with partitions.
  *
  * <p>The bound is not only a cap: once the memtables together reach their half of it, each store
- * written to flushes its own memtable, however small. Divided among too many stores (22 per
+ * written to flushes its own memtable, however small. Divided among too many stores (21 per
  * partition), that turns every write into a stream of tiny files for RocksDB to flush and compact:
  * with 64 MB over 6 partitions RocksDB's own threads took a third of the run-processor's CPU under
  * creates (README, {@code rundun.rocksdb-memory}).

@@ -169,6 +169,7 @@ class EventLogTopologyTest {
   @Test
   void anEventLeavesTheLogThirtyDaysAfterItHappened() {
     RunId run = dispatch(Mode.LIVE);
+    RunId test = dispatch(Mode.TEST);
     String created =
         log()
             .page(org, Mode.LIVE, query(1, null, null, Set.of(), null))
@@ -193,6 +194,29 @@ class EventLogTopologyTest {
         .filteredOn(event -> event.runId().equals(run))
         .extracting(EventPointer::type)
         .doesNotContain("run.created");
+    assertThat(log().page(org, Mode.LIVE, query(100, null, null, Set.of(), run.value())).data())
+        .as("the run's own history")
+        .extracting(EventPointer::type)
+        .doesNotContain("run.created");
+    assertThat(log().page(org, Mode.TEST, query(100, null, null, Set.of(), null)).data())
+        .as("the test mode's log, swept too")
+        .filteredOn(event -> event.runId().equals(test))
+        .extracting(EventPointer::type)
+        .doesNotContain("run.created");
+    assertThat(entries(EventLog.RUNS_STORE))
+        .as("the runs' index and the ids keep nothing the log dropped")
+        .isEqualTo(entries(EventLog.STORE))
+        .isEqualTo(entries(EventLog.IDS_STORE));
+  }
+
+  private long entries(String store) {
+    try (var all = topology.store(store).all()) {
+      long count = 0;
+      for (; all.hasNext(); all.next()) {
+        count++;
+      }
+      return count;
+    }
   }
 
   private EventLog log() {
