@@ -31,7 +31,6 @@ class ChangelogTopicsTest {
           admin.listTopics().names().get().stream()
               .filter(name -> name.startsWith(Groups.RUN_PROCESSOR + "-"))
               .filter(name -> name.endsWith("-changelog"))
-              .sorted()
               .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
               .toList();
       assertThat(changelogs)

@@ -20,7 +20,7 @@ public final class StoreBuilders {
    * the changelog, and a fresh instance restores them all, one by one. Rolled at 16 MiB or after an
    * hour, each changelog holds little more than its latest values, and a restore reads about that.
    */
-  public static final Map<String, String> CHANGELOG_CONFIG =
+  static final Map<String, String> CHANGELOG_CONFIG =
       Map.of(
           TopicConfig.SEGMENT_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024),
           TopicConfig.SEGMENT_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
