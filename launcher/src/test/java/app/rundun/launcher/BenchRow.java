@@ -41,6 +41,27 @@ record BenchRow(String what, Kind kind, int operations, double seconds, long[] n
         nanos);
   }
 
+  /**
+   * As {@link #load}, after windows of a quarter of {@code count} operations until they are steady
+   * ({@link WarmUp}); the row's name says how many operations warmed it.
+   */
+  static BenchRow warmedLoad(String what, int count, int callers, Callable<Long> operation)
+      throws Exception {
+    int window = Math.max(1, count / 4);
+    WarmUp warmUp = new WarmUp();
+    boolean warming = true;
+    while (warming) {
+      warming = warmUp.another(load(what, window, callers, operation).perSecond());
+    }
+    BenchRow row = load(what, count, callers, operation);
+    return new BenchRow(
+        String.format("%s (after %,d to warm up)", row.what, warmUp.windows() * window),
+        row.kind,
+        row.operations,
+        row.seconds,
+        row.nanos);
+  }
+
   /** The time of a request that must succeed; any other answer stops the benchmark. */
   static long timed(Api.Response response) {
     if (response.status() >= 300) {

@@ -114,7 +114,7 @@ final class Benchmark {
       rows.add(answers(runs));
       AtomicInteger next = new AtomicInteger();
       rows.add(
-          BenchRow.load(
+          BenchRow.warmedLoad(
               "GET /v1/runs/:id",
               PARALLEL,
               CALLERS,
@@ -145,11 +145,11 @@ final class Benchmark {
   /** The create rows; answers the runs the main one made, for the rows that follow. */
   private List<String> creates(String template) throws Exception {
     rows.add(
-        BenchRow.load(
+        BenchRow.warmedLoad(
             "POST /v1/runs, 1 caller", SEQUENTIAL, 1, () -> create(api, template).nanos()));
     List<String> runs = new CopyOnWriteArrayList<>();
     rows.add(
-        BenchRow.load(
+        BenchRow.warmedLoad(
             "POST /v1/runs",
             PARALLEL,
             CALLERS,
@@ -159,14 +159,14 @@ final class Benchmark {
               return created.nanos();
             }));
     rows.add(
-        BenchRow.load(
+        BenchRow.warmedLoad(
             "POST /v1/runs, rate limiting off",
             PARALLEL,
             CALLERS,
             () -> create(unlimited, template).nanos()));
     AtomicInteger keys = new AtomicInteger();
     rows.add(
-        BenchRow.load(
+        BenchRow.warmedLoad(
             "POST /v1/runs with Idempotency-Key",
             PARALLEL,
             CALLERS,
@@ -202,7 +202,7 @@ final class Benchmark {
                         "/v1/executor/runs/" + opened.get(next.getAndIncrement()) + "/open",
                         Map.of())));
     AtomicInteger answer = new AtomicInteger();
-    return BenchRow.load(
+    return BenchRow.warmedLoad(
         "PUT answer",
         opened.size(),
         CALLERS,
@@ -211,7 +211,7 @@ final class Benchmark {
                 api.anonymous()
                     .put(
                         "/v1/executor/runs/"
-                            + opened.get(answer.getAndIncrement())
+                            + opened.get(answer.getAndIncrement() % opened.size())
                             + "/steps/s-od01/answer",
                         Map.of("value", 42150))));
   }
@@ -287,18 +287,34 @@ final class Benchmark {
     wrk.measure(
         list + ", 1,000 pages deep",
         api.baseUrl() + "/v1/runs?limit=100&starting_after=" + filled.deepRun());
-    wrk.measurePatches(
+    wrk.measureWrites(
         String.format("PATCH /v1/runs/:id (metadata), over %,d runs", runs.size()),
         api.baseUrl(),
-        runs.stream().map(id -> "/v1/runs/" + id).toList(),
-        "{\"metadata\":{\"n\":\"%d\"}}");
+        WrkLoad.Writes.of(
+            "PATCH",
+            runs.stream().map(id -> "/v1/runs/" + id).toList(),
+            "{\"metadata\":{\"n\":\"%d\"}}"),
+        64);
+    // The executor's app answering: the runs were opened by this phone (answers()), and each
+    // answer replaces the step's last.
     wrk.measureWrites(
-        "POST /v1/runs, 128 connections",
-        "POST",
+        String.format("PUT answer (the executor's app), over %,d open runs", runs.size()),
         api.baseUrl(),
-        List.of("/v1/runs"),
-        "{\"template_id\":\"" + template + "\",\"executor_ref\":\"wrk-%d\"}",
-        128);
+        WrkLoad.Writes.of(
+                "PUT",
+                runs.stream()
+                    .map(id -> "/v1/executor/runs/" + id + "/steps/s-od01/answer")
+                    .toList(),
+                "{\"value\":%d}")
+            .withHeader("Rundun-Device", Api.PHONE),
+        64);
+    WrkLoad.Writes creates =
+        WrkLoad.Writes.of(
+            "POST",
+            List.of("/v1/runs"),
+            "{\"template_id\":\"" + template + "\",\"executor_ref\":\"wrk-%d\"}");
+    wrk.measureWrites("POST /v1/runs, 1 connection", api.baseUrl(), creates, 1);
+    wrk.measureWrites("POST /v1/runs, 128 connections", api.baseUrl(), creates, 128);
     return wrk.table();
   }
 

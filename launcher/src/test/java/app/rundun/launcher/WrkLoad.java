@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,11 +39,10 @@ final class WrkLoad {
 
   private static final String HEALTH = "/health";
   private static final int CONNECTIONS = 64;
+  private static final int THREADS = 2;
   private static final int WARM_WINDOW_SECONDS = 5;
   private static final int WINDOW_SECONDS = 5;
   private static final int ROUNDS = 3;
-  private static final int MAX_WARM_WINDOWS = 6;
-  private static final double STEADY = 0.05;
 
   private final String bearer;
   private final List<Row> rows = new ArrayList<>();
@@ -112,40 +113,54 @@ final class WrkLoad {
   }
 
   /**
-   * The same with PATCHes spread over {@code paths} (one run alone would measure how fast one run's
-   * changes follow each other), each body {@code body} with a counter in its {@code %d}.
+   * Requests of one method spread over paths (one run alone would measure how fast one run's
+   * changes follow each other), each body with a counter in its {@code %d}, and the headers an
+   * executor's app adds.
    */
-  Result measurePatches(String what, String base, List<String> paths, String body)
-      throws IOException, InterruptedException {
-    return measureWrites(what, "PATCH", base, paths, body, CONNECTIONS);
+  record Writes(String method, List<String> paths, String body, Map<String, String> headers) {
+
+    /** {@code method} over {@code paths}, each with {@code body}; no header but the key's. */
+    static Writes of(String method, List<String> paths, String body) {
+      return new Writes(method, paths, body, Map.of());
+    }
+
+    /** The same, each request also carrying {@code name}. */
+    Writes withHeader(String name, String value) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Writes(method, paths, body, more);
+    }
   }
 
-  /**
-   * Requests of {@code method} spread over {@code paths}, each body {@code body} with a counter in
-   * its {@code %d}, over {@code connections} connections.
-   */
-  Result measureWrites(
-      String what, String method, String base, List<String> paths, String body, int connections)
+  /** Warms the writes up, then measures them over {@code connections} connections. */
+  Result measureWrites(String what, String base, Writes writes, int connections)
       throws IOException, InterruptedException {
     Path script = Scratch.file("wrk", ".lua");
     StringBuilder lua = new StringBuilder("paths = {");
-    for (String path : paths) {
+    for (String path : writes.paths()) {
       lua.append('"').append(path).append("\",");
     }
-    lua.append("}\n")
-        .append("wrk.headers[\"Content-Type\"] = \"application/json\"\n")
-        .append("counter = 0\n")
+    lua.append("}\n").append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+    writes
+        .headers()
+        .forEach((name, value) ->
+            lua.append("wrk.headers[\"")
+                .append(name)
+                .append("\"] = \"")
+                .append(value)
+                .append("\"\n"));
+    lua.append("counter = 0\n")
         .append("request = function()\n")
         .append("  counter = counter + 1\n")
         .append("  return wrk.format(\"")
-        .append(method)
+        .append(writes.method())
         .append("\", paths[(counter % #paths) + 1], nil,")
         .append(" string.format('")
-        .append(body)
+        .append(writes.body())
         .append("', counter))\n")
         .append("end\n");
     Files.writeString(script, lua);
-    return measure(what, base + paths.getFirst(), script, connections);
+    return measure(what, base + writes.paths().getFirst(), script, connections);
   }
 
   /**
@@ -238,24 +253,16 @@ final class WrkLoad {
   }
 
   /**
-   * Loads the URL in windows of 5 s until two windows in a row agree within 5%, for 30 s at most: a
-   * path the JIT is still compiling would be compared with a {@code /health} compiled long ago (in
-   * one run, the first of three rows of the same read gave 28% of {@code /health} and the third, a
-   * minute later, 39%). Returns the seconds it took.
+   * Loads the URL in windows of 5 s until they are steady ({@link WarmUp}); the seconds it took.
    */
   private int warm(String url, Path script, int connections)
       throws IOException, InterruptedException {
-    double previous = rate(run(url, script, WARM_WINDOW_SECONDS + "s", connections), url);
-    int windows = 1;
-    while (windows < MAX_WARM_WINDOWS) {
-      double current = rate(run(url, script, WARM_WINDOW_SECONDS + "s", connections), url);
-      windows++;
-      if (Math.abs(current - previous) <= STEADY * previous) {
-        break;
-      }
-      previous = current;
+    WarmUp warmUp = new WarmUp();
+    boolean warming = true;
+    while (warming) {
+      warming = warmUp.another(rate(run(url, script, WARM_WINDOW_SECONDS + "s", connections), url));
     }
-    return windows * WARM_WINDOW_SECONDS;
+    return warmUp.windows() * WARM_WINDOW_SECONDS;
   }
 
   private static double rate(String wrkOutput, String url) {
@@ -307,7 +314,9 @@ final class WrkLoad {
   private String run(String url, Path script, String duration, int connections)
       throws IOException, InterruptedException {
     List<String> command =
-        new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration));
+        new ArrayList<>(
+            List.of(
+                "wrk", "-t" + Math.min(THREADS, connections), "-c" + connections, "-d" + duration));
     command.add("--latency");
     command.addAll(List.of("-H", "Authorization: Bearer " + bearer));
     if (script != null) {
