@@ -16,6 +16,7 @@ import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunTemplates;
 import app.rundun.processor.runs.RunViews;
+import app.rundun.processor.runs.StoredRun;
 import app.rundun.processor.webhooks.AttemptLogStage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -51,7 +52,7 @@ class RunQueries {
         id.value(),
         request,
         located -> {
-          Run run = stored(located, id);
+          Run run = stored(located, id).run();
           return views.lookup(run, runTemplates(located).of(run), clock.instant());
         });
   }
@@ -68,17 +69,17 @@ class RunQueries {
         request,
         located -> {
           Instant now = clock.instant();
-          RenderedRun rendered =
-              owner.<RenderedRun>localStore(RenderedRun.STORE, located).get(id.value());
-          if (rendered != null && !rendered.ownedBy(org, mode)) {
+          StoredRun stored = stored(located, id);
+          Optional<RenderedRun> rendered = stored.view();
+          if (rendered.isPresent() && !rendered.get().ownedBy(org, mode)) {
             throw ApiException.notFound("run", id.value());
           }
-          Optional<byte[]> json = rendered == null ? Optional.empty() : rendered.jsonAt(now);
+          Optional<byte[]> json = rendered.flatMap(view -> view.jsonAt(now));
           if (json.isPresent()) {
             return json.get();
           }
-          // Not rendered yet (a run stored before views were), or its link expired since.
-          Run run = stored(located, id);
+          // Not rendered (a run stored before views were), or its link expired since.
+          Run run = stored.run();
           if (!run.ownedBy(org, mode)) {
             throw ApiException.notFound("run", id.value());
           }
@@ -114,8 +115,8 @@ class RunQueries {
                 owner.<WebhookAttempt>localStore(AttemptLogStage.STORE, located), id));
   }
 
-  private Run stored(Owner.Located located, RunId id) {
-    Run run = owner.<Run>localStore(RunStage.RUNS_STORE, located).get(id.value());
+  private StoredRun stored(Owner.Located located, RunId id) {
+    StoredRun run = owner.<StoredRun>localStore(RunStage.RUNS_STORE, located).get(id.value());
     if (run == null) {
       throw ApiException.notFound("run", id.value());
     }

@@ -7,10 +7,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A run's object of {@code GET /v1/runs/:id} as JSON, rendered when the run changed, so a read
@@ -18,14 +14,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * The view changes with time only when an unfinished run's link expires: from then on it is not
  * served and the run is rendered again as of the read.
  *
- * <p>Stored as one header line, {@code {org id} {mode} {open until millis or -}}, then the JSON.
+ * <p>Stored in its run's record ({@link StoredRun}) as one header line, {@code {org id} {mode}
+ * {open until millis or -}}, then the JSON.
  *
  * @param openUntil when the view stops being true without a change; null if it never does
  */
 public record RenderedRun(OrgId orgId, Mode mode, Instant openUntil, byte[] json) {
 
-  public static final String STORE = "run-views-store";
-  public static final Serde<RenderedRun> SERDE = StoredForm.serde();
+  private static final byte NEWLINE = '\n';
 
   public RenderedRun {
     Objects.requireNonNull(orgId, "orgId");
@@ -68,49 +64,31 @@ public record RenderedRun(OrgId orgId, Mode mode, Instant openUntil, byte[] json
     return "RenderedRun[" + orgId.value() + " " + mode + " until " + openUntil + "]";
   }
 
-  /** The stored form: one header line, then the JSON. */
-  private static final class StoredForm {
+  /** Its stored form: one header line, then the JSON. */
+  byte[] bytes() {
+    String until = openUntil == null ? "-" : Long.toString(openUntil.toEpochMilli());
+    byte[] header =
+        (orgId.value() + " " + mode.name() + " " + until + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] stored = Arrays.copyOf(header, header.length + json.length);
+    System.arraycopy(json, 0, stored, header.length, json.length);
+    return stored;
+  }
 
-    private static final byte NEWLINE = '\n';
-
-    private StoredForm() {}
-
-    static Serde<RenderedRun> serde() {
-      return Serdes.serdeFrom(
-          (Serializer<RenderedRun>) (topic, rendered) -> write(rendered),
-          (Deserializer<RenderedRun>) (topic, stored) -> read(stored));
+  /**
+   * The view whose stored form ({@link #bytes()}) lies in {@code stored} from {@code from} to
+   * {@code to}.
+   */
+  static RenderedRun read(byte[] stored, int from, int to) {
+    int end = from;
+    while (stored[end] != NEWLINE) {
+      end++;
     }
-
-    private static byte[] write(RenderedRun rendered) {
-      if (rendered == null) {
-        return null;
-      }
-      String until =
-          rendered.openUntil == null ? "-" : Long.toString(rendered.openUntil.toEpochMilli());
-      byte[] header =
-          (rendered.orgId.value() + " " + rendered.mode.name() + " " + until + "\n")
-              .getBytes(StandardCharsets.UTF_8);
-      byte[] stored = Arrays.copyOf(header, header.length + rendered.json.length);
-      System.arraycopy(rendered.json, 0, stored, header.length, rendered.json.length);
-      return stored;
-    }
-
-    private static RenderedRun read(byte[] stored) {
-      if (stored == null) {
-        return null;
-      }
-      int end = 0;
-      while (stored[end] != NEWLINE) {
-        end++;
-      }
-      String[] header = new String(stored, 0, end, StandardCharsets.UTF_8).split(" ");
-      Instant until =
-          "-".equals(header[2]) ? null : Instant.ofEpochMilli(Long.parseLong(header[2]));
-      return new RenderedRun(
-          new OrgId(header[0]),
-          Mode.valueOf(header[1]),
-          until,
-          Arrays.copyOfRange(stored, end + 1, stored.length));
-    }
+    String[] header = new String(stored, from, end - from, StandardCharsets.UTF_8).split(" ");
+    Instant until = "-".equals(header[2]) ? null : Instant.ofEpochMilli(Long.parseLong(header[2]));
+    return new RenderedRun(
+        new OrgId(header[0]),
+        Mode.valueOf(header[1]),
+        until,
+        Arrays.copyOfRange(stored, end + 1, to));
   }
 }

@@ -58,8 +58,7 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   private final Duration sweepInterval;
   private final CommitPacing pacing;
   private ProcessorContext<String, Object> context;
-  private KeyValueStore<String, Run> runs;
-  private KeyValueStore<String, RenderedRun> rendered;
+  private KeyValueStore<String, StoredRun> runs;
   private RunTemplates templates;
   private TimeIndex expiry;
   // The trace context of the command being processed, carried to every record it causes.
@@ -75,17 +74,15 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   /** The stores this stage owns, all on the run's partition. */
   public static List<StoreBuilder<?>> storeBuilders() {
     return List.of(
-        StoreBuilders.json(RUNS_STORE, Run.class),
+        StoreBuilders.keyValue(RUNS_STORE, StoredRun.SERDE),
         StoreBuilders.json(RunTemplates.STORE, TemplateResource.class),
-        StoreBuilders.strings(EXPIRY_STORE),
-        StoreBuilders.keyValue(RenderedRun.STORE, RenderedRun.SERDE));
+        StoreBuilders.strings(EXPIRY_STORE));
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.runs = context.getStateStore(RUNS_STORE);
-    this.rendered = context.getStateStore(RenderedRun.STORE);
     this.templates = new RunTemplates(context.getStateStore(RunTemplates.STORE));
     this.expiry = new TimeIndex(context.getStateStore(EXPIRY_STORE));
     context.schedule(sweepInterval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
@@ -166,20 +163,19 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   }
 
   private Object startRun(RunCommand.StartRun start) {
-    Run existing = runs.get(start.runId().value());
+    StoredRun existing = runs.get(start.runId().value());
     if (existing != null) {
       // A retried create (same idempotency key) lands here: it answers with the run as it is.
-      return views.resource(existing, clock.instant());
+      return views.resource(existing.run(), clock.instant());
     }
     Run run = Run.start(start);
     templates.keep(run.orgId(), start.template());
-    runs.put(run.id().value(), run);
     if (run.expiresAt() != null) {
       expiry.add(run.id().value(), run.expiresAt());
     }
     ListedRun listed = RunViews.listed(run);
     RunResource view = views.resource(listed, start.createdAt());
-    render(run, view);
+    keep(run, view);
     list(listed, start.createdAt());
     announce(run, listed, view, RunEventType.RUN_CREATED, null, start.createdAt());
     return view;
@@ -196,8 +192,8 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
 
   /** The stored run, its template moved apart if it was stored with it; null if there is none. */
   private Run stored(String runId) {
-    Run run = runs.get(runId);
-    return run == null ? null : templates.migrated(run);
+    StoredRun run = runs.get(runId);
+    return run == null ? null : templates.migrated(run.run());
   }
 
   /**
@@ -221,12 +217,11 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
   /** Stores a change; its integrator view, made once for the store, the list and the events. */
   private RunResource store(Run before, RunChange change, Instant now) {
     Run after = change.run();
-    runs.put(after.id().value(), after);
     reindexExpiry(before, after);
     // Made once: the run list's entry, the rendered view and the events' data are the same run.
     ListedRun listed = RunViews.listed(after);
     RunResource view = views.resource(listed, now);
-    render(after, view);
+    keep(after, view);
     list(listed, now);
     for (RunChange.Announcement announcement : change.announcements()) {
       announce(after, listed, view, announcement.event(), announcement.stepId(), now);
@@ -234,9 +229,11 @@ public final class RunStage implements Processor<String, RunCommand, String, Obj
     return view;
   }
 
-  /** Keeps the run's integrator view as JSON beside it, for reads by id. */
-  private void render(Run run, RunResource view) {
-    rendered.put(run.id().value(), RenderedRun.of(run, Json.mapper().writeValueAsBytes(view)));
+  /** Stores the run with its integrator view as JSON, for reads by id. */
+  private void keep(Run run, RunResource view) {
+    runs.put(
+        run.id().value(),
+        StoredRun.of(run, RenderedRun.of(run, Json.mapper().writeValueAsBytes(view))));
   }
 
   /** The event, to the event topic and, if it wants it, to the run's webhook. */

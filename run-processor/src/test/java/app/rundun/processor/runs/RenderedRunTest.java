@@ -50,7 +50,7 @@ class RenderedRunTest {
   }
 
   private static RenderedRun roundTrip(RenderedRun rendered) {
-    byte[] stored = RenderedRun.SERDE.serializer().serialize("t", rendered);
-    return RenderedRun.SERDE.deserializer().deserialize("t", stored);
+    byte[] stored = rendered.bytes();
+    return RenderedRun.read(stored, 0, stored.length);
   }
 }

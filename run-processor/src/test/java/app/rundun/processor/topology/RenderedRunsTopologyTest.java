@@ -11,12 +11,14 @@ import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.TemplateId;
 import app.rundun.processor.runs.RenderedRun;
+import app.rundun.processor.runs.RunStage;
+import app.rundun.processor.runs.StoredRun;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Run-stage keeps each run's integrator view rendered beside it, as of its latest change. */
+/** Run-stage keeps each run's integrator view rendered in its record, as of its latest change. */
 class RenderedRunsTopologyTest {
 
   private static final long ONE_HOUR = 3_600;
@@ -79,7 +81,7 @@ class RenderedRunsTopologyTest {
   }
 
   private RenderedRun rendered(RunId run) {
-    return topology.<RenderedRun>store(RenderedRun.STORE).get(run.value());
+    return topology.<StoredRun>store(RunStage.RUNS_STORE).get(run.value()).view().orElseThrow();
   }
 
   private static JsonNode json(RenderedRun rendered) {

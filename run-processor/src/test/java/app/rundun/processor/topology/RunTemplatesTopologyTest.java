@@ -19,6 +19,7 @@ import app.rundun.contracts.templates.TextStep;
 import app.rundun.processor.runs.Run;
 import app.rundun.processor.runs.RunStage;
 import app.rundun.processor.runs.RunTemplates;
+import app.rundun.processor.runs.StoredRun;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,14 @@ class RunTemplatesTopologyTest {
     legacy.set("answers", reversed);
     Run stored = Json.mapper().treeToValue(legacy, Run.class);
     assertThat(stored.template().legacySnapshot()).as("read as a run stored before").isNotNull();
-    topology.<Run>store(RunStage.RUNS_STORE).put(run.value(), stored);
+    // As an earlier version stored it: the run's JSON alone, no view beside it.
+    topology
+        .<StoredRun>store(RunStage.RUNS_STORE)
+        .put(
+            run.value(),
+            StoredRun.SERDE
+                .deserializer()
+                .deserialize("t", Json.mapper().writeValueAsBytes(stored)));
   }
 
   private List<TemplateResource> storedVersions() {
@@ -108,7 +116,7 @@ class RunTemplatesTopologyTest {
 
   private String storedJson(RunId run) {
     return Json.mapper()
-        .writeValueAsString(topology.<Run>store(RunStage.RUNS_STORE).get(run.value()));
+        .writeValueAsString(topology.<StoredRun>store(RunStage.RUNS_STORE).get(run.value()).run());
   }
 
   private Reply answer(RunId run, String step, tools.jackson.databind.JsonNode value) {
