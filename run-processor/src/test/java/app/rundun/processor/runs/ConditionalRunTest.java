@@ -7,11 +7,8 @@ import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.events.RunEventType;
 import app.rundun.contracts.json.Json;
-import app.rundun.contracts.organisations.Mode;
-import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.AnswerSource;
 import app.rundun.contracts.runs.Prefill;
-import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunStatus;
 import app.rundun.contracts.templates.TemplateResource;
 import java.time.Instant;
@@ -125,21 +122,7 @@ class ConditionalRunTest {
   }
 
   private Run opened(Map<String, Prefill> prefill) {
-    Run run =
-        Run.start(
-            new RunCommand.StartRun(
-                RunId.mint(),
-                OrgId.mint(),
-                Mode.LIVE,
-                version,
-                null,
-                null,
-                prefill,
-                DISPATCHED,
-                null,
-                null,
-                "Alex",
-                1L));
+    Run run = Dispatch.of(version, DISPATCHED).prefilled(prefill).run();
     return run.open(
             new RunCommand.OpenRun(run.id(), null, null, null, PHONE), DISPATCHED.plusSeconds(5))
         .run();

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.errors.ApiException;
 import app.rundun.contracts.events.RunEventType;
-import app.rundun.contracts.organisations.Mode;
-import app.rundun.contracts.organisations.OrgId;
 import app.rundun.contracts.runs.CancelledBy;
 import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.runs.RunStatus;
@@ -161,19 +159,6 @@ class RunTest {
   }
 
   private Run dispatched(Instant expiresAt) {
-    return Run.start(
-        new RunCommand.StartRun(
-            RunId.mint(),
-            OrgId.mint(),
-            Mode.LIVE,
-            version,
-            null,
-            null,
-            null,
-            DISPATCHED,
-            expiresAt,
-            null,
-            "Alex",
-            1L));
+    return Dispatch.of(version, DISPATCHED).expiringAt(expiresAt).run();
   }
 }

@@ -3,11 +3,7 @@ package app.rundun.processor.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.rundun.contracts.commands.RunCommand;
 import app.rundun.contracts.json.Json;
-import app.rundun.contracts.organisations.Mode;
-import app.rundun.contracts.organisations.OrgId;
-import app.rundun.contracts.runs.RunId;
 import app.rundun.contracts.templates.Execution;
 import app.rundun.contracts.templates.NumberStep;
 import app.rundun.contracts.templates.TemplateId;
@@ -75,19 +71,6 @@ class StoredRunTest {
                     "s-od01", "Odometer", null, null, null, null, null, null, null, "km", null)),
             Execution.DEFAULT,
             DISPATCHED);
-    return Run.start(
-        new RunCommand.StartRun(
-            RunId.mint(),
-            OrgId.mint(),
-            Mode.LIVE,
-            version,
-            null,
-            null,
-            null,
-            DISPATCHED,
-            DISPATCHED.plusSeconds(3_600),
-            null,
-            "Alex",
-            1L));
+    return Dispatch.of(version, DISPATCHED).expiringAt(DISPATCHED.plusSeconds(3_600)).run();
   }
 }
