@@ -293,8 +293,7 @@ final class Benchmark {
         WrkLoad.Writes.of(
             "PATCH",
             runs.stream().map(id -> "/v1/runs/" + id).toList(),
-            "{\"metadata\":{\"n\":\"%d\"}}"),
-        64);
+            "{\"metadata\":{\"n\":\"%d\"}}"));
     // The executor's app answering: the runs were opened by this phone (answers()), and each
     // answer replaces the step's last.
     wrk.measureWrites(
@@ -306,8 +305,7 @@ final class Benchmark {
                     .map(id -> "/v1/executor/runs/" + id + "/steps/s-od01/answer")
                     .toList(),
                 "{\"value\":%d}")
-            .withHeader("Rundun-Device", Api.PHONE),
-        64);
+            .withHeader("Rundun-Device", Api.PHONE));
     WrkLoad.Writes creates =
         WrkLoad.Writes.of(
             "POST",

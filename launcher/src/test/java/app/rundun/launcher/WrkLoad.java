@@ -132,6 +132,12 @@ final class WrkLoad {
     }
   }
 
+  /** Warms the writes up, then measures them over the rows' usual connections. */
+  Result measureWrites(String what, String base, Writes writes)
+      throws IOException, InterruptedException {
+    return measureWrites(what, base, writes, CONNECTIONS);
+  }
+
   /** Warms the writes up, then measures them over {@code connections} connections. */
   Result measureWrites(String what, String base, Writes writes, int connections)
       throws IOException, InterruptedException {
