@@ -30,7 +30,7 @@ public record ProcessorProperties(
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("0") int standbyReplicas,
     @DefaultValue("1") int streamThreads,
-    @DefaultValue("5") long commitIntervalMs,
+    @DefaultValue("20") long commitIntervalMs,
     @DefaultValue("10ms") Duration commitQuietGap,
     @DefaultValue("1s") Duration expirySweepInterval,
     @DefaultValue("512MB") DataSize rocksdbMemory,
